@@ -1,0 +1,70 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.translation import gettext as _
+
+from .services import SESSION_STARTED_KEY, user_needs_mfa_enrolment
+
+
+class SessionTimeoutMiddleware:
+    """End a session at the absolute limit, however active it has been."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            started = request.session.get(SESSION_STARTED_KEY)
+            now = timezone.now().timestamp()
+            if started is None:
+                request.session[SESSION_STARTED_KEY] = now
+            elif now - started > settings.SESSION_ABSOLUTE_SECONDS:
+                logout(request)
+                messages.info(request, _("Your session ended. Please sign in again."))
+                return redirect(f"{reverse('account_login')}")
+        return self.get_response(request)
+
+
+class MfaRequiredMiddleware:
+    """Mentors and program staff enrol an authenticator before any page with case data."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        path = request.path_info
+        if any(path.startswith(prefix) for prefix in settings.MFA_REQUIRED_PATH_PREFIXES):
+            if user_needs_mfa_enrolment(user=request.user):
+                messages.warning(
+                    request,
+                    _("Your role gives access to survivors' case data: set up an authenticator app first."),
+                )
+                return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+
+class PrivateCacheMiddleware:
+    """Signed-in pages are never stored by browsers or shared caches; logout clears the browser."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        was_authenticated = request.user.is_authenticated
+        response = self.get_response(request)
+        if was_authenticated or request.user.is_authenticated:
+            add_never_cache_headers(response)
+            response["Cache-Control"] = "private, no-store, no-cache, must-revalidate, max-age=0"
+            patch_vary_headers(response, ["Cookie"])
+        if (
+            was_authenticated
+            and request.method == "POST"
+            and not request.user.is_authenticated
+            and request.path_info == reverse("account_logout")
+        ):
+            response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+        return response

@@ -1,0 +1,76 @@
+"""Accounts: roles and sessions."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils import timezone
+
+from .roles import ROLE_GROUP_NAMES, Role
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+    from .models import User
+
+SESSION_STARTED_KEY = "session_started_at"
+
+# What the content editor group may do in the Wagtail admin. No user or group
+# management: only superusers manage people (Wagtail lets user managers escalate).
+CONTENT_EDITOR_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+]
+
+
+def roles_ensure_groups() -> dict[str, Group]:
+    """Create the role groups and give content editors their Wagtail permissions."""
+    groups = {}
+    for role, name in ROLE_GROUP_NAMES.items():
+        groups[role], _ = Group.objects.get_or_create(name=name)
+    editor = groups[Role.CONTENT_EDITOR]
+    for app_label, codename in CONTENT_EDITOR_PERMISSIONS:
+        permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+        if permission is not None:
+            editor.permissions.add(permission)
+    return groups
+
+
+def user_set_roles(*, user: User, roles: list[str] | set[str]) -> User:
+    groups = roles_ensure_groups()
+    with transaction.atomic():
+        user.groups.remove(*[groups[role] for role in ROLE_GROUP_NAMES if role not in roles])
+        user.groups.add(*[groups[role] for role in roles])
+    user._roles_cache = None
+    return user
+
+
+def user_add_role(*, user: User, role: str) -> User:
+    return user_set_roles(user=user, roles=set(user.roles) | {role})
+
+
+def session_start(*, request: HttpRequest | None) -> None:
+    if request is not None and hasattr(request, "session"):
+        request.session[SESSION_STARTED_KEY] = timezone.now().timestamp()
+
+
+def user_has_authenticator(*, user: User) -> bool:
+    from allauth.mfa.models import Authenticator
+
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+def user_needs_mfa_enrolment(*, user: User) -> bool:
+    from django.conf import settings
+
+    if not user.is_authenticated:
+        return False
+    needs = any(user.has_role(role) for role in settings.MFA_REQUIRED_ROLES)
+    return needs and not user_has_authenticator(user=user)

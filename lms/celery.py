@@ -1,0 +1,31 @@
+"""The Celery application and the periodic schedule (beat), defined in code."""
+
+import os
+
+from celery import Celery
+from celery.schedules import crontab
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings")
+
+app = Celery("lms")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+app.conf.beat_schedule = {
+    "send-due-reminders": {
+        "task": "mentorship.tasks.reminders_send_task",
+        "schedule": crontab(minute=0, hour="*/1"),
+    },
+    "expire-stale-offers": {
+        "task": "mentorship.tasks.offers_expire_task",
+        "schedule": crontab(minute="*/15"),
+    },
+    "send-weekly-case-digest": {
+        "task": "mentorship.tasks.case_digest_send_task",
+        "schedule": crontab(minute=0, hour=8, day_of_week="mon"),
+    },
+    "purge-expired-sessions": {
+        "task": "accounts.tasks.sessions_purge_task",
+        "schedule": crontab(minute=30, hour=3),
+    },
+}
