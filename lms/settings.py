@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "accounts",
     "home",
     "courses",
+    "courses.certificates",
     "mentorship",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

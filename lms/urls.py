@@ -17,7 +17,9 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("", include("home.urls")),
     path("", include("courses.urls")),
+    path("", include("courses.certificates.urls")),
     path("", include("mentorship.urls")),
+    path("staff/", include("mentorship.staff_urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,31 @@
+"""Build the demo site. Idempotent: a second run changes nothing."""
+
+from importlib import import_module
+
+from django.core.management.base import BaseCommand
+
+from home.demo import DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TOTP_SECRET
+from home.services import demo_people_ensure
+
+# Each app's demo module exposes seed(*, people, stdout); they run in this order.
+DEMO_SEEDERS = ["home.demo_pages", "courses.demo", "courses.certificates.demo", "mentorship.demo"]
+
+
+class Command(BaseCommand):
+    help = "Create realistic demo content: training track, CLE rules, people, cases. Safe to run twice."
+
+    def handle(self, *args, **options):
+        people = demo_people_ensure()
+        for dotted in DEMO_SEEDERS:
+            import_module(dotted).seed(people=people, stdout=self.stdout)
+        self.stdout.write(self.style.SUCCESS("\nDemo content is ready at http://127.0.0.1:8000/"))
+        self.stdout.write(f"Every demo account's password: {DEMO_PASSWORD}")
+        self.stdout.write(
+            "Mentors, staff and the administrator sign in with a one-time code: "
+            "`python manage.py demo_totp_code` prints the current one "
+            f"(or add the secret {DEMO_TOTP_SECRET} to an authenticator app)."
+        )
+        for person in DEMO_PEOPLE:
+            roles = ", ".join(str(role).replace("_", " ") for role in person.roles)
+            self.stdout.write(f"  {person.email:<32} {person.full_name:<20} {roles}")
+        self.stdout.write(f"  {'admin@probono.example':<32} {'Site Administrator':<20} superuser (Wagtail admin)")

@@ -1,0 +1,4 @@
+"""The program staff area (/staff/...): cases, matching, placement, check-ins, reports."""
+
+app_name = "staff"
+urlpatterns = []
