@@ -17,9 +17,9 @@ class NavItem:
 
 NAV_ITEMS = [
     NavItem(_("Courses"), "courses:catalog", "public"),
-    NavItem(_("Verify a certificate"), "certificate_verify_form", "anonymous"),
+    NavItem(_("Verify a certificate"), "certificates:verify_form", "anonymous"),
     NavItem(_("Dashboard"), "dashboard"),
-    NavItem(_("My CLE"), "courses:transcript", Role.VOLUNTEER),
+    NavItem(_("My CLE"), "certificates:transcript", Role.VOLUNTEER),
     NavItem(_("My cases"), "mentorship:my_cases", Role.VOLUNTEER),
     NavItem(_("My mentees"), "mentorship:mentor_home", Role.MENTOR),
     NavItem(_("Staff area"), "staff:home", Role.PROGRAM_STAFF),

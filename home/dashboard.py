@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 # (template_name, context) pairs for the user, or an empty list.
 DASHBOARD_PROVIDERS = [
     "courses.selectors.dashboard_sections_for",
-    "mentorship.selectors.dashboard_sections_for",
+    "mentorship.selectors.dashboards.dashboard_sections_for",
 ]
 
 
