@@ -1,4 +1,6 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core.internal import ratelimit
+from allauth.core.exceptions import ImmediateHttpResponse
 
 from .roles import Role
 from .services import user_add_role
@@ -15,3 +17,13 @@ class AccountAdapter(DefaultAccountAdapter):
             user.save()
             user_add_role(user=user, role=Role.VOLUNTEER)
         return user
+
+    def pre_authenticate(self, request, **credentials):
+        # Past the failed-attempt limit the answer is 429 (slow down), never a lock-out:
+        # the account stays usable once the window passes.
+        cache_key = self._get_login_attempts_cache_key(request, **credentials)
+        self._login_failed_rl_usage = ratelimit.consume(
+            request, app="allauth.account", action="login_failed", key=cache_key
+        )
+        if not self._login_failed_rl_usage:
+            raise ImmediateHttpResponse(ratelimit.respond_429(request))

@@ -10,3 +10,7 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # A static page: rendering with context could fail the same way the view did.
     return HttpResponseServerError(get_template("500.html").render())
+
+
+def too_many_requests(request, exception=None):
+    return render(request, "429.html", status=429)

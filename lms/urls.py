@@ -31,3 +31,4 @@ urlpatterns += [path("", include(wagtail_urls))]
 
 handler404 = "home.errors.page_not_found"
 handler500 = "home.errors.server_error"
+handler429 = "home.errors.too_many_requests"

@@ -1,0 +1,70 @@
+"""Production settings: `check --deploy` is clean and a missing secret is explained, not traced."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "DEBUG": "false",
+    "SECRET_KEY": "k7#Qm2!vRz8$Lp4&Xw9@Nc3^Tb6*Hy1(Gd5)Fs0_Ja-Ue+Io=Pr",
+    "ALLOWED_HOSTS": "probono.example.org",
+    "FIELD_ENCRYPTION_KEYS": "b3Zlci10aGUtdGVzdC1rZXktdGhhdC1pcy0zMi1ieXQ=",
+    "DATABASE_URL": "sqlite:////tmp/pba-deploy-check.sqlite3",
+}
+
+
+def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    base = {key: value for key, value in os.environ.items() if key in {"PATH", "HOME", "LANG", "PYTHONPATH"}}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.parametrize("variable", ["SECRET_KEY", "ALLOWED_HOSTS", "FIELD_ENCRYPTION_KEYS"])
+def test_missing_production_setting_names_the_variable_without_a_traceback(variable):
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != variable}
+    result = run_manage("check", env=env)
+    assert result.returncode != 0
+    assert f"environment variable {variable} is not set" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_debug_mode_starts_with_embedded_defaults():
+    result = run_manage("check", env={"DEBUG": "true"})
+    assert result.returncode == 0, result.stderr
+
+
+def test_production_cookies_are_secure_host_prefixed():
+    code = (
+        "from django.conf import settings as s;"
+        "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SESSION_COOKIE_NAME, s.CSRF_COOKIE_NAME,"
+        " s.SESSION_COOKIE_HTTPONLY, s.SESSION_COOKIE_SAMESITE, s.SECURE_HSTS_SECONDS >= 31536000,"
+        " s.SECURE_HSTS_INCLUDE_SUBDOMAINS, s.SECURE_SSL_REDIRECT)"
+    )
+    result = run_manage("shell", "-c", code, env=PRODUCTION_ENV)
+    assert result.stdout.strip().splitlines()[-1].split() == [
+        "True",
+        "True",
+        "__Host-sessionid",
+        "__Host-csrftoken",
+        "True",
+        "Lax",
+        "True",
+        "True",
+        "True",
+    ], result.stderr
