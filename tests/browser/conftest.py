@@ -48,7 +48,9 @@ def page(browser, live_server):
     page = context.new_page()
     # Nothing may leave the site: any request to another origin fails the test.
     outside = []
-    page.on("request", lambda request: outside.append(request.url) if not _is_local(request.url, live_server.url) else None)
+    page.on(
+        "request", lambda request: outside.append(request.url) if not _is_local(request.url, live_server.url) else None
+    )
     yield page
     context.close()
     assert not outside, f"requests left the site: {outside}"
