@@ -1,5 +1,5 @@
 # Pro Bono Academy. `make demo` serves the site with demo content; `make test` runs the suite.
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -20,11 +20,13 @@ $(STAMP): pyproject.toml requirements.lock
 
 install: $(STAMP)
 
-demo: export DEBUG ?= true
+# The demo runs in development mode unless DEBUG is set otherwise.
+DEMO_ENV := DEBUG=$${DEBUG:-true}
+
 demo: install
-	$(BIN)/python manage.py migrate --no-input
-	$(BIN)/python manage.py seed_demo
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(DEMO_ENV) $(BIN)/python manage.py migrate --no-input
+	$(DEMO_ENV) $(BIN)/python manage.py seed_demo
+	$(DEMO_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install
 	$(BIN)/pytest $(PYTEST_ARGS)
