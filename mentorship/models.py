@@ -1,1 +1,554 @@
-from django.db import models  # noqa: F401
+"""Mentorship data: attorney and mentor profiles, cases, offers, placements, check-ins.
+
+Cases hold the minimum identifying data a program needs (an opaque reference and the
+client's initials). Narrative notes and adverse-party names are encrypted at rest.
+Who may see what is decided in ``mentorship.policy``, never here.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from courses.vocabulary import ReliefType
+
+from .fields import EncryptedTextField
+from .languages import validate_country_code, validate_language_code, validate_language_codes
+
+
+def _relief_types_validator(values) -> None:
+    from django.core.exceptions import ValidationError
+
+    if not isinstance(values, list) or any(v not in ReliefType.values for v in values):
+        raise ValidationError(_("Unknown relief type."))
+
+
+# ---------------------------------------------------------------------------
+# Profiles
+
+
+class AttorneyProfile(models.Model):
+    """What a volunteer attorney can take on: capacity, languages, relief experience, reach.
+
+    Completed training and bar admissions come from ``courses``; they are not re-entered here.
+    """
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attorney_profile")
+    firm_name = models.CharField(_("firm or organisation"), max_length=200, blank=True)
+    capacity = models.PositiveSmallIntegerField(
+        _("maximum active cases"), default=1, validators=[MaxValueValidator(20)]
+    )
+    paused_until = models.DateField(_("not taking cases until"), null=True, blank=True)
+    detained_ok = models.BooleanField(_("willing to take detained-docket cases"), default=False)
+    remote_ok = models.BooleanField(_("can work remotely"), default=True)
+    locations = models.JSONField(
+        _("courts and locations reachable"), default=list, blank=True,
+        help_text=_("Immigration courts, asylum offices or detention facilities."),
+    )  # fmt: skip
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("attorney profile")
+
+    def __str__(self) -> str:
+        return f"AttorneyProfile #{self.pk}"
+
+    def is_paused(self, today=None) -> bool:
+        today = today or timezone.localdate()
+        return bool(self.paused_until and self.paused_until >= today)
+
+
+class AttorneyLanguage(models.Model):
+    profile = models.ForeignKey(AttorneyProfile, on_delete=models.CASCADE, related_name="languages")
+    code = models.CharField(_("language (ISO 639-3)"), max_length=3, validators=[validate_language_code])
+    ilr_level = models.PositiveSmallIntegerField(
+        _("ILR speaking level"), validators=[MinValueValidator(0), MaxValueValidator(5)]
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "code"], name="attorney_language_unique"),
+            models.CheckConstraint(condition=Q(ilr_level__lte=5), name="attorney_language_ilr_0_5"),
+        ]
+        ordering = ["-ilr_level", "code"]
+
+    def __str__(self) -> str:
+        return f"{self.code}:{self.ilr_level}"
+
+
+class ExperienceLevel(models.IntegerChoices):
+    NONE = 0, _("None")
+    SOME = 1, _("Some (1–2 matters)")
+    EXPERIENCED = 2, _("Experienced")
+    EXPERT = 3, _("Expert")
+
+
+class AttorneyReliefExperience(models.Model):
+    profile = models.ForeignKey(AttorneyProfile, on_delete=models.CASCADE, related_name="relief_experience")
+    relief_type = models.CharField(max_length=32, choices=ReliefType.choices)
+    level = models.PositiveSmallIntegerField(choices=ExperienceLevel.choices, default=ExperienceLevel.NONE)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "relief_type"], name="attorney_relief_unique"),
+            models.CheckConstraint(condition=Q(level__lte=3), name="attorney_relief_level_0_3"),
+        ]
+        ordering = ["relief_type"]
+
+    def __str__(self) -> str:
+        return f"{self.relief_type}:{self.level}"
+
+
+class MentorProfile(models.Model):
+    """A mentor's expertise, languages and how many mentees they can support."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentor_profile")
+    max_mentees = models.PositiveSmallIntegerField(_("maximum mentees"), default=3, validators=[MaxValueValidator(30)])
+    available = models.BooleanField(_("available for new mentees"), default=True)
+    availability_note = models.CharField(_("availability"), max_length=200, blank=True)
+    expertise = models.JSONField(
+        _("relief-type expertise"), default=list, blank=True, validators=[_relief_types_validator]
+    )
+    languages = models.JSONField(
+        _("languages (ISO 639-3)"), default=list, blank=True, validators=[validate_language_codes]
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("mentor profile")
+
+    def __str__(self) -> str:
+        return f"MentorProfile #{self.pk}"
+
+
+# ---------------------------------------------------------------------------
+# Cases
+
+
+class CaseStatus(models.TextChoices):
+    INTAKE = "intake", _("Intake")
+    SEEKING = "seeking", _("Seeking attorney")
+    OFFERED = "offered", _("Offered")
+    PLACED = "placed", _("Placed")
+    CLOSED = "closed", _("Closed")
+
+
+class Case(models.Model):
+    """A survivor's matter, with minimal identifying data (reference and initials only)."""
+
+    reference = models.CharField(_("reference"), max_length=20, unique=True, editable=False)
+    client_initials = models.CharField(_("client initials"), max_length=4)
+    country_of_origin = models.CharField(
+        _("country of origin"), max_length=2, blank=True, validators=[validate_country_code]
+    )
+    languages = models.JSONField(_("client languages (ISO 639-3)"), default=list, validators=[validate_language_codes])
+    min_ilr_level = models.PositiveSmallIntegerField(
+        _("minimum ILR speaking level"), default=3, validators=[MaxValueValidator(5)]
+    )
+    interpreter_arranged = models.BooleanField(_("qualified interpreter arranged"), default=False)
+    relief_types = models.JSONField(_("relief sought"), default=list, validators=[_relief_types_validator])
+    detained = models.BooleanField(_("detained"), default=False)
+    court = models.CharField(_("court or asylum office"), max_length=120, blank=True)
+    location = models.CharField(_("location"), max_length=120, blank=True)
+    requires_bar_jurisdiction = models.CharField(
+        _("bar admission required in"), max_length=64, null=True, blank=True,
+        help_text=_("Leave empty when admission in any U.S. jurisdiction suffices."),
+    )  # fmt: skip
+    status = models.CharField(max_length=16, choices=CaseStatus.choices, default=CaseStatus.INTAKE, db_index=True)
+    status_reason = models.CharField(_("reason for status"), max_length=200, blank=True)
+    confidential_notes = EncryptedTextField(_("confidential notes"), blank=True)
+    adverse_parties = EncryptedTextField(
+        _("adverse parties"), blank=True, help_text=_("One name per line, for conflict checks.")
+    )
+    adverse_party_hashes = models.JSONField(default=list, blank=True, editable=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="cases_created")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(min_ilr_level__lte=5), name="case_min_ilr_0_5"),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    def adverse_party_names(self) -> list[str]:
+        return [line.strip() for line in (self.adverse_parties or "").splitlines() if line.strip()]
+
+
+class CaseDateKind(models.TextChoices):
+    ONE_YEAR_DEADLINE = "one_year_deadline", _("One-year asylum filing deadline")
+    HEARING = "hearing", _("Hearing")
+    MERITS_HEARING = "merits_hearing", _("Merits hearing")
+    FILING_DEADLINE = "filing_deadline", _("Filing deadline")
+    U_VISA_CERT_EXPIRY = "u_visa_cert_expiry", _("U visa certification expiry")
+    OTHER = "other", _("Other")
+
+
+class CaseDate(models.Model):
+    """A key date; computing legal deadlines is staff's call, so each carries its provenance."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="dates")
+    kind = models.CharField(max_length=32, choices=CaseDateKind.choices)
+    date = models.DateField()
+    source = models.CharField(_("source"), max_length=200, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="case_dates_verified"
+    )
+    verified_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["date", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.date}"
+
+    @property
+    def is_hard(self) -> bool:
+        return self.kind in {
+            CaseDateKind.ONE_YEAR_DEADLINE,
+            CaseDateKind.MERITS_HEARING,
+            CaseDateKind.FILING_DEADLINE,
+            CaseDateKind.U_VISA_CERT_EXPIRY,
+        }
+
+
+class CaseStatusChange(models.Model):
+    """History of a case's status: who changed it, when and why."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(max_length=16, choices=CaseStatus.choices, blank=True)
+    to_status = models.CharField(max_length=16, choices=CaseStatus.choices)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="case_status_changes"
+    )
+    changed_at = models.DateTimeField(default=timezone.now)
+    reason = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["changed_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.from_status}→{self.to_status}"
+
+
+class Conflict(models.Model):
+    """An attorney (or their firm) conflicted out of a case or an adverse party.
+
+    Adverse parties are matched through a keyed hash of the normalised name: the name
+    itself is never stored here.
+    """
+
+    attorney = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="conflicts"
+    )
+    firm_name = models.CharField(max_length=200, blank=True)
+    firm_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.CASCADE, related_name="conflicts")
+    adverse_party_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    reason = EncryptedTextField(blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="conflicts_recorded"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(attorney__isnull=False) | ~Q(firm_hash=""), name="conflict_has_attorney_or_firm"
+            ),
+            models.CheckConstraint(
+                condition=Q(case__isnull=False) | ~Q(adverse_party_hash=""), name="conflict_has_case_or_party"
+            ),
+        ]
+        ordering = ["-recorded_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Conflict #{self.pk}"
+
+
+# ---------------------------------------------------------------------------
+# Offers and placements
+
+
+class OfferStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    EXPIRED = "expired", _("Expired")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    RELEASED = "released", _("Placement ended")
+
+
+LIVE_OFFER_STATUSES = (OfferStatus.PENDING, OfferStatus.ACCEPTED)
+
+
+class CaseOffer(models.Model):
+    """An offer of a case to one attorney, with an expiry. Every attempt is kept."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="offers")
+    attorney = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="case_offers")
+    offered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="case_offers_sent"
+    )
+    offered_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    status = models.CharField(max_length=16, choices=OfferStatus.choices, default=OfferStatus.PENDING, db_index=True)
+    responded_at = models.DateTimeField(null=True, blank=True)
+    decline_reason = models.CharField(max_length=300, blank=True)
+    cascade = models.BooleanField(_("offer to the next ranked attorney on decline or expiry"), default=False)
+    rank = models.PositiveSmallIntegerField(null=True, blank=True)
+    party_names_viewed_at = models.DateTimeField(null=True, blank=True)
+    conflict_check_confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-offered_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case"],
+                condition=Q(status__in=["pending", "accepted"]),
+                name="one_live_offer_per_case",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"CaseOffer #{self.pk}"
+
+    def is_expired(self, now=None) -> bool:
+        return (now or timezone.now()) >= self.expires_at
+
+
+class CaseInterest(models.Model):
+    """An attorney browsing open cases said they would like this one."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="interests")
+    attorney = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="case_interests")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["case", "attorney"], name="case_interest_unique")]
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"CaseInterest #{self.pk}"
+
+
+class Placement(models.Model):
+    """An attorney representing a case; at most one open placement per case."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="placements")
+    attorney = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="placements")
+    offer = models.OneToOneField(CaseOffer, null=True, blank=True, on_delete=models.SET_NULL, related_name="placement")
+    placed_at = models.DateTimeField(default=timezone.now)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_reason = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-placed_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case"], condition=Q(closed_at__isnull=True), name="one_open_placement_per_case"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Placement #{self.pk}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.closed_at is None
+
+
+# ---------------------------------------------------------------------------
+# Mentoring
+
+
+class MentorshipStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    ENDED = "ended", _("Ended")
+
+
+class Mentorship(models.Model):
+    """A mentor beside an attorney on a placed case."""
+
+    placement = models.ForeignKey(
+        Placement, null=True, blank=True, on_delete=models.CASCADE, related_name="mentorships"
+    )
+    case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.CASCADE, related_name="mentorships")
+    mentor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="mentorships_as_mentor")
+    mentee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="mentorships_as_mentee")
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="mentorships_assigned"
+    )
+    started_at = models.DateTimeField(default=timezone.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    cadence_days = models.PositiveSmallIntegerField(_("check-in every (days)"), default=30)
+    status = models.CharField(max_length=16, choices=MentorshipStatus.choices, default=MentorshipStatus.ACTIVE)
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["placement"], condition=Q(status="active"), name="one_active_mentorship_per_placement"
+            ),
+            models.CheckConstraint(condition=~Q(mentor=models.F("mentee")), name="mentorship_not_self"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Mentorship #{self.pk}"
+
+
+class MentoringGoal(models.Model):
+    mentorship = models.ForeignKey(Mentorship, on_delete=models.CASCADE, related_name="goals")
+    title = models.CharField(max_length=200)
+    due_on = models.DateField(null=True, blank=True)
+    done = models.BooleanField(default=False)
+    done_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["done", "due_on", "id"]
+
+    def __str__(self) -> str:
+        return f"MentoringGoal #{self.pk}"
+
+
+class CheckInMode(models.TextChoices):
+    VIDEO = "video", _("Video call")
+    PHONE = "phone", _("Phone")
+    IN_PERSON = "in_person", _("In person")
+    MESSAGE = "message", _("Written message")
+
+
+class CheckIn(models.Model):
+    mentorship = models.ForeignKey(Mentorship, on_delete=models.CASCADE, related_name="checkins")
+    logged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="checkins_logged"
+    )
+    occurred_on = models.DateField()
+    mode = models.CharField(max_length=16, choices=CheckInMode.choices, default=CheckInMode.VIDEO)
+    topics = models.JSONField(default=list, blank=True)
+    minutes = models.PositiveIntegerField(default=0)
+    next_steps = models.TextField(blank=True)
+    needs_staff_attention = models.BooleanField(default=False)
+    notes = EncryptedTextField(blank=True)
+    pairing_rating = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-occurred_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(pairing_rating__isnull=True) | Q(pairing_rating__gte=1, pairing_rating__lte=5),
+                name="checkin_rating_1_5",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"CheckIn #{self.pk}"
+
+
+class HoursEntry(models.Model):
+    """Pro bono hours an attorney spent on a case."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="hours_entries")
+    attorney = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="hours_entries")
+    worked_on = models.DateField()
+    hours = models.DecimalField(
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.25")), MaxValueValidator(Decimal("24"))],
+    )
+    description = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-worked_on", "-id"]
+        verbose_name_plural = "hours entries"
+        constraints = [
+            models.CheckConstraint(condition=Q(hours__gt=0) & Q(hours__lte=24), name="hours_entry_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"HoursEntry #{self.pk}"
+
+
+class ReminderSent(models.Model):
+    """One row per reminder sent: the unique key makes sending idempotent."""
+
+    kind = models.CharField(max_length=40)
+    object_key = models.CharField(max_length=100)
+    threshold = models.CharField(max_length=40)
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminders_sent")
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_key", "threshold", "recipient"], name="reminder_sent_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"ReminderSent #{self.pk}"
+
+
+class CalendarFeedToken(models.Model):
+    """A private calendar feed; only the hash of the secret token is stored."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed_tokens")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"CalendarFeedToken #{self.pk}"
+
+
+# ---------------------------------------------------------------------------
+# Staff-set configuration
+
+
+class MatchingSettings(models.Model):
+    """Weights for the soft score and offer defaults; one row, edited in the staff area."""
+
+    weight_language = models.PositiveSmallIntegerField(default=20, validators=[MaxValueValidator(100)])
+    weight_relief_experience = models.PositiveSmallIntegerField(default=20, validators=[MaxValueValidator(100)])
+    weight_urgency = models.PositiveSmallIntegerField(default=15, validators=[MaxValueValidator(100)])
+    weight_geography = models.PositiveSmallIntegerField(default=10, validators=[MaxValueValidator(100)])
+    weight_load = models.PositiveSmallIntegerField(default=15, validators=[MaxValueValidator(100)])
+    weight_interest = models.PositiveSmallIntegerField(default=10, validators=[MaxValueValidator(100)])
+    weight_continuity = models.PositiveSmallIntegerField(default=10, validators=[MaxValueValidator(100)])
+    min_ilr_default = models.PositiveSmallIntegerField(default=3, validators=[MaxValueValidator(5)])
+    urgent_within_days = models.PositiveSmallIntegerField(_("a hard date within this many days is urgent"), default=60)
+    urgent_min_experience = models.PositiveSmallIntegerField(
+        _("minimum experience level for urgent cases"), default=ExperienceLevel.SOME, choices=ExperienceLevel.choices
+    )
+    offer_expiry_days = models.PositiveSmallIntegerField(
+        default=3, validators=[MinValueValidator(1), MaxValueValidator(30)]
+    )
+    cascade_default = models.BooleanField(default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("matching settings")
+        verbose_name_plural = _("matching settings")
+
+    def __str__(self) -> str:
+        return "Matching settings"
+
+    @classmethod
+    def load(cls) -> MatchingSettings:
+        obj, _created = cls.objects.get_or_create(pk=1)
+        return obj
