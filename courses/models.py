@@ -1,1 +1,574 @@
-from django.db import models  # noqa: F401
+"""Training content (catalog, courses, lessons), CLE rules as data, and learners' records."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from decimal import ROUND_FLOOR, Decimal
+
+from django import forms
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .blocks import AssessmentBlock, CreditHoursBlock, LessonBodyBlock
+from .vocabulary import ReliefType
+
+INSTRUCTION_LANGUAGES = [
+    ("en", _("English")),
+    ("es", _("Spanish")),
+    ("fr", _("French")),
+    ("ht", _("Haitian Creole")),
+    ("pt", _("Portuguese")),
+]
+
+DEFAULT_AFFIRMATION = _(
+    "I affirm that I personally completed this course, watched and read its lessons in full, "
+    "and entered each attendance code myself as it appeared."
+)
+
+
+# --- CLE rules as data -------------------------------------------------------------------
+
+
+class Jurisdiction(ClusterableModel):
+    """A licensing jurisdiction's CLE rules, editable by staff (never hard-coded)."""
+
+    code = models.CharField(max_length=8, unique=True, help_text=_("Short code, e.g. NY."))
+    name = models.CharField(max_length=100)
+    credit_hour_minutes = models.PositiveSmallIntegerField(
+        default=60, validators=[MinValueValidator(1)], help_text=_("Minutes in one credit hour (NY 50, CA 60).")
+    )
+    credit_increment = models.DecimalField(
+        max_digits=4,
+        decimal_places=2,
+        default=Decimal("0.25"),
+        validators=[MinValueValidator(Decimal("0.01"))],
+        help_text=_("Smallest reportable unit of credit (NY 0.5, CA 0.25)."),
+    )
+    minimum_minutes_for_credit = models.PositiveSmallIntegerField(
+        default=0, help_text=_("Below this many minutes no credit is earned (NY 25).")
+    )
+    on_demand_counts_for_newly_admitted = models.BooleanField(
+        default=True, help_text=_("Whether on-demand courses count for newly admitted attorneys.")
+    )
+    attendance_code_interval_minutes = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text=_("On-demand courses need at least one attendance code per this many minutes (NY 50)."),
+    )
+    requires_affirmation = models.BooleanField(
+        default=False, help_text=_("On-demand attendees sign an affirmation of attendance.")
+    )
+    retention_years = models.PositiveSmallIntegerField(
+        default=4, validators=[MinValueValidator(4)], help_text=_("Years to keep attendance records (at least 4).")
+    )
+    reporting_cycle_months = models.PositiveSmallIntegerField(default=24)
+    cycle_requirements = models.TextField(
+        blank=True, help_text=_("What a reporting cycle requires, e.g. 24 credits incl. 4 ethics.")
+    )
+    pro_bono_minutes_per_credit = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text=_("Pro bono minutes that earn one credit, where allowed.")
+    )
+    pro_bono_max_credits_per_cycle = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
+    pro_bono_category = models.ForeignKey(
+        "courses.CreditCategory",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Category in which pro bono credit is granted."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("code"), FieldPanel("name")]),
+        MultiFieldPanel(
+            [
+                FieldPanel("credit_hour_minutes"),
+                FieldPanel("credit_increment"),
+                FieldPanel("minimum_minutes_for_credit"),
+            ],
+            heading=_("Credit hours"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("on_demand_counts_for_newly_admitted"),
+                FieldPanel("attendance_code_interval_minutes"),
+                FieldPanel("requires_affirmation"),
+            ],
+            heading=_("On-demand attendance"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("retention_years"), FieldPanel("reporting_cycle_months"), FieldPanel("cycle_requirements")],
+            heading=_("Reporting"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("pro_bono_minutes_per_credit"),
+                FieldPanel("pro_bono_max_credits_per_cycle"),
+                FieldPanel("pro_bono_category"),
+            ],
+            heading=_("Pro bono credit"),
+        ),
+        InlinePanel("categories", label=_("Credit categories")),
+    ]
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("jurisdiction")
+        verbose_name_plural = _("jurisdictions")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"
+
+    def credits_for_minutes(self, minutes: int | Decimal) -> Decimal:
+        """Credit earned for `minutes` of instruction, rounded down to this jurisdiction's increment."""
+        minutes = Decimal(minutes)
+        if minutes <= 0 or minutes < self.minimum_minutes_for_credit:
+            return Decimal("0")
+        raw = minutes / Decimal(self.credit_hour_minutes)
+        steps = (raw / self.credit_increment).to_integral_value(rounding=ROUND_FLOOR)
+        return (steps * self.credit_increment).quantize(Decimal("0.01"))
+
+
+class CreditCategory(Orderable):
+    """A CLE credit category within a jurisdiction (e.g. NY Ethics & Professionalism)."""
+
+    jurisdiction = ParentalKey(Jurisdiction, on_delete=models.CASCADE, related_name="categories")
+    code = models.SlugField(max_length=40)
+    name = models.CharField(max_length=120)
+
+    panels = [FieldPanel("code"), FieldPanel("name")]
+
+    class Meta(Orderable.Meta):
+        ordering = ["jurisdiction__code", "sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["jurisdiction", "code"], name="courses_category_unique_code"),
+        ]
+        verbose_name = _("credit category")
+        verbose_name_plural = _("credit categories")
+
+    def __str__(self) -> str:
+        return f"{self.jurisdiction.code} — {self.name}"
+
+
+class BarAdmission(models.Model):
+    """An attorney's admission to a bar: used for CLE certificates and case matching."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        INACTIVE = "inactive", _("Inactive")
+        RETIRED = "retired", _("Retired")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="bar_admissions")
+    jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="bar_admissions")
+    bar_number = models.CharField(_("bar or registration number"), max_length=40)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    admitted_on = models.DateField(_("date admitted"))
+
+    class Meta:
+        ordering = ["jurisdiction__code"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "jurisdiction"], name="courses_bar_admission_unique"),
+        ]
+        verbose_name = _("bar admission")
+        verbose_name_plural = _("bar admissions")
+
+    def __str__(self) -> str:
+        return f"{self.jurisdiction.code} {self.bar_number}"
+
+    @property
+    def is_newly_admitted(self) -> bool:
+        """Admitted less than two years ago (the usual 'newly admitted' window)."""
+        today = timezone.localdate()
+        try:
+            two_years_ago = today.replace(year=today.year - 2)
+        except ValueError:  # 29 February
+            two_years_ago = today.replace(year=today.year - 2, day=28)
+        return self.admitted_on > two_years_ago
+
+
+# --- Pages ---------------------------------------------------------------------------------
+
+
+class CourseIndexPage(Page):
+    """The course catalog: lists published courses with filters for relief, jurisdiction, language and credit."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link", "ul"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("course catalog")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import catalog_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(catalog_for(index=self, params=request.GET, user=request.user))
+        return context
+
+
+class CoursePageForm(WagtailAdminPageForm):
+    relief_types = forms.MultipleChoiceField(
+        choices=ReliefType.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label=_("Relief types taught"),
+    )
+
+
+class CoursePage(Page):
+    """A course: ordered lessons, CLE accreditation per jurisdiction, completion rules and a final assessment."""
+
+    summary = models.TextField(help_text=_("Two or three sentences shown in the catalog."))
+    learning_objectives = RichTextField(features=["ul", "ol", "bold", "italic"], blank=True)
+    relief_types = models.JSONField(default=list, blank=True, help_text=_("ReliefType values taught."))
+    language = models.CharField(_("language of instruction"), max_length=5, choices=INSTRUCTION_LANGUAGES, default="en")
+    estimated_minutes = models.PositiveIntegerField(default=60, help_text=_("Instruction time, in minutes."))
+    prerequisites = ParentalManyToManyField(
+        "courses.CoursePage", blank=True, related_name="required_by", help_text=_("Courses to finish first.")
+    )
+
+    # Completion rules.
+    require_all_lessons = models.BooleanField(default=True, help_text=_("Every published lesson must be completed."))
+    minimum_engaged_minutes = models.PositiveIntegerField(
+        default=0,
+        help_text=_("Server-counted engaged time required (0 for none); set it where on-demand CLE requires."),
+    )
+    require_attendance_codes = models.BooleanField(
+        default=False, help_text=_("Every attendance code in the lessons must be entered correctly.")
+    )
+    require_affirmation = models.BooleanField(
+        default=False, help_text=_("The attorney signs an affirmation of attendance to complete.")
+    )
+    affirmation_text = models.TextField(blank=True, default=DEFAULT_AFFIRMATION)
+    final_assessment = StreamField(AssessmentBlock(), blank=True, help_text=_("Leave empty for no final assessment."))
+    pass_mark_percent = models.PositiveSmallIntegerField(
+        default=80, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    max_attempts = models.PositiveSmallIntegerField(
+        default=3, validators=[MinValueValidator(1)], help_text=_("Attempts allowed at the final assessment.")
+    )
+
+    base_form_class = CoursePageForm
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("learning_objectives"),
+        FieldPanel("relief_types"),
+        FieldRowPanel([FieldPanel("language"), FieldPanel("estimated_minutes")]),
+        FieldPanel("prerequisites", widget=forms.CheckboxSelectMultiple),
+        InlinePanel("faculty", label=_("Faculty")),
+    ]
+    accreditation_panels = [InlinePanel("accreditations", label=_("CLE accreditation"))]
+    completion_panels = [
+        FieldPanel("require_all_lessons"),
+        FieldPanel("minimum_engaged_minutes"),
+        FieldPanel("require_attendance_codes"),
+        MultiFieldPanel([FieldPanel("require_affirmation"), FieldPanel("affirmation_text")], heading=_("Affirmation")),
+        MultiFieldPanel(
+            [
+                FieldPanel("final_assessment"),
+                FieldRowPanel([FieldPanel("pass_mark_percent"), FieldPanel("max_attempts")]),
+            ],
+            heading=_("Final assessment"),
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(accreditation_panels, heading=_("CLE accreditation")),
+            ObjectList(completion_panels, heading=_("Completion")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("learning_objectives"),
+        index.FilterField("language"),
+    ]
+
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.LessonPage"]
+
+    class Meta:
+        verbose_name = _("course")
+
+    def relief_type_values(self) -> list[str]:
+        valid = set(ReliefType.values)
+        return [value for value in (self.relief_types or []) if value in valid]
+
+    def relief_type_labels(self) -> list[str]:
+        labels = dict(ReliefType.choices)
+        return [labels[value] for value in self.relief_type_values()]
+
+    def has_final_assessment(self) -> bool:
+        return len(self.final_assessment) > 0
+
+    def lessons(self):
+        return LessonPage.objects.child_of(self).live().order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import course_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(course_page_context(course=self, user=request.user))
+        return context
+
+
+class CourseFaculty(Orderable):
+    course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="faculty")
+    name = models.CharField(max_length=120)
+    title = models.CharField(max_length=200, blank=True)
+    bio = models.TextField(blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("title"), FieldPanel("bio")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CourseAccreditation(Orderable):
+    """One jurisdiction's CLE approval of a course: provider, numbers, dates, format and hours per category."""
+
+    class Format(models.TextChoices):
+        LIVE = "live", _("Live")
+        WEBCAST = "webcast", _("Live webcast")
+        ON_DEMAND = "on_demand", _("On demand")
+
+    course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="accreditations")
+    jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="accreditations")
+    provider_name = models.CharField(max_length=200)
+    provider_number = models.CharField(max_length=60, blank=True)
+    provider_contact = models.CharField(max_length=200, blank=True, help_text=_("Email or phone auditors can use."))
+    course_number = models.CharField(_("course or activity number"), max_length=60, blank=True)
+    approved_from = models.DateField(null=True, blank=True)
+    approved_to = models.DateField(null=True, blank=True)
+    format = models.CharField(max_length=10, choices=Format.choices, default=Format.ON_DEMAND)
+    counts_for_newly_admitted = models.BooleanField(default=True)
+    verification_method = models.TextField(
+        blank=True, help_text=_("How attendance is verified, e.g. attendance codes and a signed affirmation.")
+    )
+    credit_hours = StreamField([("credit", CreditHoursBlock())], blank=True, help_text=_("Hours per category."))
+
+    panels = [
+        FieldPanel("jurisdiction"),
+        FieldRowPanel([FieldPanel("provider_name"), FieldPanel("provider_number")]),
+        FieldPanel("provider_contact"),
+        FieldRowPanel([FieldPanel("course_number"), FieldPanel("format")]),
+        FieldRowPanel([FieldPanel("approved_from"), FieldPanel("approved_to")]),
+        FieldPanel("counts_for_newly_admitted"),
+        FieldPanel("verification_method"),
+        FieldPanel("credit_hours"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("CLE accreditation")
+
+    def __str__(self) -> str:
+        return f"{self.jurisdiction.code} {self.course_number}".strip()
+
+    def credit_lines(self) -> list[tuple[CreditCategory, Decimal]]:
+        """(category, hours) pairs, in the jurisdiction's category order; unknown categories are skipped."""
+        wanted: list[tuple[int, Decimal]] = []
+        for block in self.credit_hours:
+            try:
+                wanted.append((int(block.value["category"]), Decimal(block.value["hours"])))
+            except (TypeError, ValueError, KeyError):
+                continue
+        categories = CreditCategory.objects.in_bulk([pk for pk, _hours in wanted])
+        lines = [(categories[pk], hours) for pk, hours in wanted if pk in categories]
+        lines.sort(key=lambda line: (line[0].sort_order, line[0].name))
+        return lines
+
+    def total_hours(self) -> Decimal:
+        return sum((hours for _category, hours in self.credit_lines()), Decimal("0"))
+
+    def is_current(self, on: datetime.date | None = None) -> bool:
+        on = on or timezone.localdate()
+        return (self.approved_from is None or self.approved_from <= on) and (
+            self.approved_to is None or on <= self.approved_to
+        )
+
+
+class LessonPage(Page):
+    """A lesson in a course: text, video with transcript, documents, callouts and knowledge checks."""
+
+    estimated_minutes = models.PositiveIntegerField(default=15)
+    body = StreamField(LessonBodyBlock(), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("estimated_minutes"),
+        FieldPanel("body"),
+        InlinePanel(
+            "attendance_codes",
+            label=_("Attendance codes"),
+            help_text=_("Shown to the learner after the given engaged minutes (random when empty)."),
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("lesson")
+
+    @property
+    def course(self) -> CoursePage:
+        return CoursePage.objects.get(pk=self.get_parent().pk)
+
+    def serve(self, request, *args, **kwargs):
+        from .views import lesson_serve
+
+        return lesson_serve(request, lesson=self, parent_serve=super().serve, args=args, kwargs=kwargs)
+
+
+class AttendanceCheckpoint(Orderable):
+    """A code the learner must enter; revealed once server-counted time in the lesson reaches its offset."""
+
+    lesson = ParentalKey(LessonPage, on_delete=models.CASCADE, related_name="attendance_codes")
+    code = models.CharField(max_length=20, help_text=_("Kept secret from the page until it is due."))
+    offset_minutes = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text=_("Engaged minutes into the lesson; empty for a random point.")
+    )
+
+    panels = [FieldRowPanel([FieldPanel("code"), FieldPanel("offset_minutes")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("attendance code")
+
+    def __str__(self) -> str:
+        return str(_("Attendance code %(number)s") % {"number": (self.sort_order or 0) + 1})
+
+
+# --- Learners' records ---------------------------------------------------------------------
+
+
+class Enrollment(models.Model):
+    """An attorney taking a course. Completion is set once, at the event that completes it."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrollments")
+    course = models.ForeignKey(CoursePage, on_delete=models.PROTECT, related_name="enrollments")
+    enrolled_at = models.DateTimeField(default=timezone.now)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    affirmation_signed_at = models.DateTimeField(null=True, blank=True)
+    affirmation_text = models.TextField(blank=True, help_text=_("The exact text the attorney affirmed."))
+    last_lesson = models.ForeignKey(LessonPage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    last_heartbeat_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-enrolled_at"]
+        constraints = [models.UniqueConstraint(fields=["user", "course"], name="courses_enrollment_unique")]
+        verbose_name = _("enrollment")
+        verbose_name_plural = _("enrollments")
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.course}"
+
+    @property
+    def is_complete(self) -> bool:
+        return self.completed_at is not None
+
+
+class LessonProgress(models.Model):
+    """Server-recorded time in a lesson: first visit, completion and engaged seconds from heartbeats."""
+
+    enrollment = models.ForeignKey(Enrollment, on_delete=models.CASCADE, related_name="lesson_progress")
+    lesson = models.ForeignKey(LessonPage, on_delete=models.PROTECT, related_name="progress")
+    started_at = models.DateTimeField(default=timezone.now)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    engaged_seconds = models.PositiveIntegerField(default=0)
+    heartbeats = models.PositiveIntegerField(default=0)
+    last_heartbeat_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["enrollment", "lesson"], name="courses_lesson_progress_unique"),
+        ]
+        verbose_name = _("lesson progress")
+        verbose_name_plural = _("lesson progress")
+
+
+class AttendanceCodeEntry(models.Model):
+    """One attendance code shown to a learner and what they entered."""
+
+    enrollment = models.ForeignKey(Enrollment, on_delete=models.CASCADE, related_name="attendance_entries")
+    lesson = models.ForeignKey(LessonPage, on_delete=models.PROTECT, related_name="+")
+    checkpoint = models.ForeignKey(AttendanceCheckpoint, null=True, on_delete=models.SET_NULL, related_name="entries")
+    prompt = models.CharField(max_length=200, help_text=_("Which code was asked for, as shown to the learner."))
+    expected_code = models.CharField(max_length=20)
+    reveal_after_seconds = models.PositiveIntegerField()
+    revealed_at = models.DateTimeField(null=True, blank=True)
+    entered_value = models.CharField(max_length=40, blank=True)
+    correct = models.BooleanField(default=False)
+    entered_at = models.DateTimeField(null=True, blank=True)
+    tries = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["lesson__path", "reveal_after_seconds"]
+        constraints = [
+            models.UniqueConstraint(fields=["enrollment", "checkpoint"], name="courses_code_entry_unique"),
+        ]
+        verbose_name = _("attendance code entry")
+        verbose_name_plural = _("attendance code entries")
+
+
+class QuizAttempt(models.Model):
+    """One submitted attempt at a knowledge check or the final assessment, graded on the server."""
+
+    class Kind(models.TextChoices):
+        KNOWLEDGE_CHECK = "check", _("Knowledge check")
+        FINAL = "final", _("Final assessment")
+
+    enrollment = models.ForeignKey(Enrollment, on_delete=models.CASCADE, related_name="quiz_attempts")
+    kind = models.CharField(max_length=5, choices=Kind.choices)
+    lesson = models.ForeignKey(LessonPage, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    block_id = models.CharField(max_length=64, blank=True)
+    token = models.UUIDField(
+        default=uuid.uuid4, unique=True, help_text=_("One per attempt form: a resubmission is the same attempt.")
+    )
+    number = models.PositiveSmallIntegerField()
+    started_at = models.DateTimeField()
+    submitted_at = models.DateTimeField(default=timezone.now)
+    score_percent = models.DecimalField(max_digits=5, decimal_places=2)
+    passed = models.BooleanField()
+    answers = models.JSONField(default=dict, help_text=_("Questions, chosen and correct choices, as graded."))
+
+    class Meta:
+        ordering = ["enrollment", "kind", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrollment", "kind", "lesson", "block_id", "number"], name="courses_quiz_attempt_number"
+            ),
+            # NULL lessons are distinct in a unique index, so the final assessment needs its own.
+            models.UniqueConstraint(
+                fields=["enrollment", "kind", "number"],
+                condition=models.Q(lesson__isnull=True),
+                name="courses_final_attempt_number",
+            ),
+        ]
+        verbose_name = _("quiz attempt")
+        verbose_name_plural = _("quiz attempts")
