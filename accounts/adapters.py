@@ -1,6 +1,6 @@
 from allauth.account.adapter import DefaultAccountAdapter
-from allauth.core.internal import ratelimit
 from allauth.core.exceptions import ImmediateHttpResponse
+from allauth.core.internal import ratelimit
 
 from .roles import Role
 from .services import user_add_role

@@ -3,12 +3,21 @@
 from .models import HomePage, HomePageStep
 
 STEPS = [
-    ("Train", "Take free on-demand courses on gender-based asylum, U and T visas, VAWA self-petitions and SIJS, "
-     "written by practitioners. Earn CLE credit in Illinois, New York and California."),
-    ("Get matched", "We offer you a case that fits your languages, training and availability. You see a summary, "
-     "run your conflict check, and decide."),
-    ("Never alone", "An experienced immigration attorney mentors you from intake to decision, with regular "
-     "check-ins and help before every deadline."),
+    (
+        "Train",
+        "Take free on-demand courses on gender-based asylum, U and T visas, VAWA self-petitions and SIJS, "
+        "written by practitioners. Earn CLE credit in Illinois, New York and California.",
+    ),
+    (
+        "Get matched",
+        "We offer you a case that fits your languages, training and availability. You see a summary, "
+        "run your conflict check, and decide.",
+    ),
+    (
+        "Never alone",
+        "An experienced immigration attorney mentors you from intake to decision, with regular "
+        "check-ins and help before every deadline.",
+    ),
 ]
 
 INTRO = (

@@ -32,13 +32,15 @@ def demo_people_ensure() -> dict[str, User]:
             EmailAddress.objects.get_or_create(
                 user=user, email=user.email, defaults={"verified": True, "primary": True}
             )
-            if MFA_ROLES & set(person.roles) and not Authenticator.objects.filter(
-                user=user, type=Authenticator.Type.TOTP
-            ).exists():
+            if (
+                MFA_ROLES & set(person.roles)
+                and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+            ):
                 TOTP.activate(user, DEMO_TOTP_SECRET)
             people[person.key] = user
         admin, created = User.objects.get_or_create(
-            email="admin@probono.example", defaults={"full_name": "Site Administrator", "is_staff": True, "is_superuser": True}
+            email="admin@probono.example",
+            defaults={"full_name": "Site Administrator", "is_staff": True, "is_superuser": True},
         )
         if created:
             admin.set_password(DEMO_PASSWORD)

@@ -17,7 +17,9 @@ def project_files(*patterns: str):
 
 def test_templates_load_nothing_from_another_origin():
     offenders = []
-    for path in project_files("templates/**/*.html", "*/templates/**/*.html", "courses/certificates/templates/**/*.html"):
+    for path in project_files(
+        "templates/**/*.html", "*/templates/**/*.html", "courses/certificates/templates/**/*.html"
+    ):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if LOADING_ATTRIBUTES.search(line):
                 offenders.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
