@@ -1,0 +1,41 @@
+"""Per-IP limits on the public verification page, kept in the cache (shared across workers with Redis)."""
+
+from __future__ import annotations
+
+import time
+
+from django.core.cache import cache
+from django.http import HttpRequest
+
+from accounts.audit import client_ip
+
+WINDOW_SECONDS = 600
+LOOKUPS_PER_WINDOW = 60
+# Failed lookups are what enumeration looks like: far fewer are allowed.
+MISSES_PER_WINDOW = 15
+
+
+def _key(kind: str, request: HttpRequest) -> str:
+    window = int(time.time() // WINDOW_SECONDS)
+    return f"cert-verify:{kind}:{client_ip(request) or 'unknown'}:{window}"
+
+
+def _count(key: str) -> int:
+    if cache.add(key, 1, timeout=WINDOW_SECONDS + 5):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, timeout=WINDOW_SECONDS + 5)
+        return 1
+
+
+def verification_allowed(*, request: HttpRequest) -> bool:
+    """Count one lookup; False when this address has used up its lookups or misses."""
+    if (cache.get(_key("miss", request)) or 0) >= MISSES_PER_WINDOW:
+        return False
+    return _count(_key("lookup", request)) <= LOOKUPS_PER_WINDOW
+
+
+def verification_miss_record(*, request: HttpRequest) -> None:
+    _count(_key("miss", request))

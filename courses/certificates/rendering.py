@@ -1,0 +1,100 @@
+"""Certificate PDF rendering: a pure function from a frozen snapshot to PDF bytes.
+
+Nothing here reads the database: the snapshot (see `snapshot.py`) states everything the
+certificate says, so a certificate rendered again years later is the one issued. Images
+the snapshot refers to (signature, logo) are content-addressed files in the private
+storage, so they cannot change under an issued certificate either.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import segno
+from django.conf import settings
+from django.template.loader import render_to_string
+
+FONTS_DIR = Path(settings.BASE_DIR) / "static" / "fonts"
+TEMPLATE_NAME = "certificates/pdf/certificate.html"
+TRANSCRIPT_TEMPLATE_NAME = "certificates/pdf/transcript.html"
+
+_local = threading.local()
+# WeasyPrint logs every layout step at INFO; a worker rendering hundreds would drown its log.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
+
+@cache
+def _weasyprint():
+    # Importing WeasyPrint costs most of a second: only workers and downloads pay it.
+    import weasyprint
+
+    return weasyprint
+
+
+def _font_config():
+    # One FontConfiguration per thread, reused for every render (loading fonts is the slow part).
+    config = getattr(_local, "font_config", None)
+    if config is None:
+        config = _weasyprint().text.fonts.FontConfiguration()
+        _local.font_config = config
+    return config
+
+
+class _LocalFilesOnly:
+    """URL fetcher that serves only the shipped fonts and the private storage: never the network."""
+
+    def __init__(self) -> None:
+        weasyprint = _weasyprint()
+        self._fetcher = weasyprint.urls.URLFetcher(allowed_protocols=("file",))
+        self._roots = [FONTS_DIR.resolve(), Path(settings.PRIVATE_STORAGE_ROOT).resolve()]
+
+    def __call__(self, url: str):
+        path = Path(url.removeprefix("file://")).resolve()
+        if not any(path.is_relative_to(root) for root in self._roots):
+            raise ValueError("Only shipped fonts and private certificate assets may be loaded.")
+        return self._fetcher.fetch(url)
+
+
+def qr_svg(url: str) -> str:
+    """The QR code for a URL as inline SVG (vector, no base64 image to decode)."""
+    return segno.make(url, error="m").svg_inline(scale=1, border=0, omitsize=True, dark="#14323d")
+
+
+def asset_path(key: str | None) -> str:
+    """A file URI for a private-storage key (signature, logo), or '' when there is none."""
+    if not key:
+        return ""
+    path = (Path(settings.PRIVATE_STORAGE_ROOT) / key).resolve()
+    return path.as_uri() if path.is_file() else ""
+
+
+def render_html_to_pdf(html: str) -> bytes:
+    weasyprint = _weasyprint()
+    document = weasyprint.HTML(string=html, base_url=FONTS_DIR.as_uri() + "/", url_fetcher=_LocalFilesOnly())
+    return document.write_pdf(font_config=_font_config())
+
+
+def certificate_html(*, snapshot: dict[str, Any]) -> str:
+    context = {
+        "s": snapshot,
+        "fonts_url": FONTS_DIR.as_uri(),
+        "qr_svg": qr_svg(snapshot["certificate"]["verify_url"]),
+        "signature_src": asset_path(snapshot["administrator"].get("signature_key")),
+        "logo_src": asset_path(snapshot["provider"].get("logo_key")),
+    }
+    return render_to_string(TEMPLATE_NAME, context)
+
+
+def certificate_pdf_render(*, snapshot: dict[str, Any]) -> bytes:
+    """Snapshot in, PDF bytes out (Letter landscape, shipped fonts, QR to the verify page)."""
+    return render_html_to_pdf(certificate_html(snapshot=snapshot))
+
+
+def transcript_pdf_render(*, context: dict[str, Any]) -> bytes:
+    """A transcript (already computed by the selector) as a portrait Letter PDF."""
+    html = render_to_string(TRANSCRIPT_TEMPLATE_NAME, {**context, "fonts_url": FONTS_DIR.as_uri()})
+    return render_html_to_pdf(html)

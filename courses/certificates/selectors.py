@@ -1,0 +1,43 @@
+"""Reads for CLE certificates: verification, the attorney's own certificates, transcripts, reports."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import QuerySet
+
+from .codes import code_normalise
+from .models import Certificate
+
+if TYPE_CHECKING:
+    from accounts.models import User
+
+
+def certificate_for_verification(*, code: str) -> Certificate | None:
+    normalised = code_normalise(code)
+    if not normalised:
+        return None
+    return Certificate.objects.select_related("superseded_by").filter(code=normalised).first()
+
+
+def verification_facts(*, certificate: Certificate) -> dict[str, Any]:
+    """Only what the public page may show: name, course, credits, date (and status, by the caller)."""
+    snapshot = certificate.snapshot
+    return {
+        "name": snapshot["attorney"]["name"],
+        "course": snapshot["course"]["title"],
+        "completed_on": snapshot["completion"]["completed_on"],
+        "jurisdiction": snapshot["jurisdiction"]["name"],
+        "total": snapshot["credits"]["total"],
+        "unit": snapshot["credits"]["unit_label"].lower(),
+        "lines": snapshot["credits"]["lines"],
+    }
+
+
+def certificates_for_user(*, user: User) -> QuerySet[Certificate]:
+    return Certificate.objects.filter(user=user).select_related("jurisdiction").order_by("-completed_on", "-version")
+
+
+def certificate_for_owner(*, user: User, pk: int) -> QuerySet[Certificate]:
+    """The attorney's own certificate by id (empty for anyone else's: the view answers 404)."""
+    return Certificate.objects.filter(user=user, pk=pk)

@@ -1,0 +1,240 @@
+"""What a certificate states, computed once at issue from plain facts (no ORM here).
+
+`snapshot_build` turns the facts gathered by `sources.py` into the JSON the certificate
+row keeps for ever; `credits_earned` is the credit arithmetic, kept pure so it can be
+tested on hand-made numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import ROUND_DOWN, Decimal
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+SNAPSHOT_SCHEMA = 1
+
+
+@dataclass(frozen=True)
+class CreditLine:
+    category: str
+    hours: Decimal
+
+
+@dataclass(frozen=True)
+class AccreditationFacts:
+    jurisdiction_id: int
+    jurisdiction_code: str
+    jurisdiction_name: str
+    credit_hour_minutes: int
+    credit_increment: Decimal
+    provider_name: str
+    provider_number: str
+    provider_contact: str
+    course_number: str
+    format: str
+    format_label: str
+    location: str
+    counts_for_newly_admitted: bool
+    verification_method: str
+    lines: tuple[CreditLine, ...]
+    approved_from: date | None = None
+    approved_to: date | None = None
+    minimum_minutes: int = 0
+
+
+@dataclass(frozen=True)
+class AdmissionFacts:
+    bar_number: str
+    is_newly_admitted: bool
+
+
+@dataclass(frozen=True)
+class CodeEntry:
+    label: str
+    entered_at: datetime | None
+
+
+@dataclass(frozen=True)
+class EnrollmentFacts:
+    enrollment_id: int
+    user_id: int
+    course_id: int
+    attorney_name: str
+    course_title: str
+    started_on: date | None
+    completed_at: datetime
+    engaged_minutes: int
+    affirmation_signed_at: datetime | None
+    affirmation_text: str
+    codes_required: int
+    codes_entered: tuple[CodeEntry, ...] = field(default_factory=tuple)
+    assessment_passed: bool | None = None
+
+
+@dataclass(frozen=True)
+class SignatureFacts:
+    administrator_name: str
+    administrator_title: str
+    signature_key: str = ""
+    logo_key: str = ""
+
+
+def floor_to(value: Decimal, increment: Decimal) -> Decimal:
+    if increment <= 0:
+        return value
+    return (value / increment).to_integral_value(rounding=ROUND_DOWN) * increment
+
+
+def credits_earned(
+    *,
+    engaged_minutes: int,
+    credit_hour_minutes: int,
+    increment: Decimal,
+    lines: tuple[CreditLine, ...],
+    minimum_minutes: int = 0,
+) -> tuple[Decimal, list[CreditLine]]:
+    """Credit in the jurisdiction's unit, and how it splits across categories.
+
+    Engaged minutes / minutes per credit hour, rounded *down* to the jurisdiction's
+    increment (boards never accept rounding up: NY half credits, CA quarter hours), with
+    nothing below the jurisdiction's minimum minutes (NY 25), then
+    capped by the accredited hours: time spent beyond the approved length earns nothing
+    more, since the board approved the course for that many credits. If the total falls
+    short of the accredited hours, categories are filled in the order the accreditation
+    lists them (editors list specialty categories such as ethics first).
+    """
+    accredited = sum((line.hours for line in lines), Decimal(0))
+    earned = floor_to(Decimal(engaged_minutes) / Decimal(max(credit_hour_minutes, 1)), increment)
+    if engaged_minutes < minimum_minutes:
+        earned = Decimal(0)
+    total = min(earned, accredited)
+    remaining = total
+    split = []
+    for line in lines:
+        hours = min(line.hours, remaining)
+        remaining -= hours
+        split.append(CreditLine(category=line.category, hours=hours))
+    return total, split
+
+
+def hours_str(value: Decimal) -> str:
+    """Credit as printed: at least one decimal place, no trailing noise (1.0, 1.5, 0.25)."""
+    text = format(value.normalize(), "f")
+    if "." not in text:
+        return f"{text}.0"
+    return text
+
+
+def verification_statement(*, facts: EnrollmentFacts, method: str) -> str:
+    parts = []
+    if method:
+        parts.append(method)
+    if facts.codes_required:
+        parts.append(
+            _("%(entered)s of %(required)s attendance codes entered")
+            % {"entered": len(facts.codes_entered), "required": facts.codes_required}
+        )
+    if facts.assessment_passed:
+        parts.append(_("final assessment passed"))
+    if facts.affirmation_signed_at:
+        parts.append(
+            _("affirmation signed %(when)s") % {"when": facts.affirmation_signed_at.strftime("%Y-%m-%d %H:%M %Z")}
+        )
+    return "; ".join(parts)
+
+
+def snapshot_build(
+    *,
+    facts: EnrollmentFacts,
+    accreditation: AccreditationFacts,
+    admission: AdmissionFacts,
+    signature: SignatureFacts,
+    code: str,
+    version: int,
+    issued_on: date,
+    verify_url: str,
+    template_version: str,
+    reissue_note: str = "",
+) -> dict[str, Any]:
+    """Every field the certificate states (CLE.md), frozen: the PDF is rendered from this alone."""
+    total, lines = credits_earned(
+        engaged_minutes=facts.engaged_minutes,
+        credit_hour_minutes=accreditation.credit_hour_minutes,
+        increment=accreditation.credit_increment,
+        lines=accreditation.lines,
+        minimum_minutes=accreditation.minimum_minutes,
+    )
+    transitional = admission.is_newly_admitted and accreditation.counts_for_newly_admitted
+    if transitional:
+        transitional_statement = _("Transitional credit: approved for newly admitted attorneys")
+    elif admission.is_newly_admitted:
+        transitional_statement = _("Not approved for newly admitted attorneys' transitional credit")
+    else:
+        transitional_statement = ""
+    return {
+        "schema": SNAPSHOT_SCHEMA,
+        "template_version": template_version,
+        "certificate": {
+            "code": "-".join(code[i : i + 4] for i in range(0, len(code), 4)),
+            "version": version,
+            "issued_on": issued_on.isoformat(),
+            "verify_url": verify_url,
+            "reissue_note": reissue_note,
+        },
+        "attorney": {"name": facts.attorney_name, "bar_number": admission.bar_number},
+        "jurisdiction": {
+            "id": accreditation.jurisdiction_id,
+            "code": accreditation.jurisdiction_code,
+            "name": accreditation.jurisdiction_name,
+            "credit_hour_minutes": accreditation.credit_hour_minutes,
+            "credit_increment": str(accreditation.credit_increment),
+        },
+        "provider": {
+            "name": accreditation.provider_name,
+            "number": accreditation.provider_number,
+            "contact": accreditation.provider_contact,
+            "logo_key": signature.logo_key,
+        },
+        "course": {
+            "id": facts.course_id,
+            "title": facts.course_title,
+            "number": accreditation.course_number,
+            "format": accreditation.format,
+            "format_label": accreditation.format_label,
+            "location": accreditation.location,
+        },
+        "completion": {
+            "started_on": facts.started_on.isoformat() if facts.started_on else "",
+            "completed_on": facts.completed_at.date().isoformat(),
+            "completed_at": facts.completed_at.isoformat(),
+            "engaged_minutes": facts.engaged_minutes,
+        },
+        "credits": {
+            "unit_label": _("Credit hours"),
+            "total": hours_str(total),
+            "lines": [{"category": line.category, "hours": hours_str(line.hours)} for line in lines if line.hours],
+        },
+        "transitional": {
+            "applies": bool(transitional_statement),
+            "approved": bool(transitional),
+            "statement": transitional_statement,
+        },
+        "verification": {
+            "method": verification_statement(facts=facts, method=accreditation.verification_method),
+            "codes_required": facts.codes_required,
+            "codes": [
+                {"label": entry.label, "entered_at": entry.entered_at.isoformat() if entry.entered_at else ""}
+                for entry in facts.codes_entered
+            ],
+            "affirmation_signed_at": facts.affirmation_signed_at.isoformat() if facts.affirmation_signed_at else "",
+            "affirmation_text": facts.affirmation_text,
+        },
+        "administrator": {
+            "name": signature.administrator_name,
+            "title": signature.administrator_title,
+            "signature_key": signature.signature_key,
+        },
+    }

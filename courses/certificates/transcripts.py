@@ -1,0 +1,367 @@
+"""The attorney's CLE transcript: credit per jurisdiction and reporting period, by category.
+
+Reads only. A reporting period is `reporting_cycle_months` long and counted from the
+attorney's admission date in that jurisdiction (or 1 January of the year of their first
+certificate when we have no admission date); boards with other anchors (NY birthdays
+after the first cycle, CA last-name groups) can be added as data later.
+Only valid certificates count: a superseded one is replaced by its correction and a
+revoked one counts for nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Certificate
+from .snapshot import floor_to, hours_str
+
+if TYPE_CHECKING:
+    from accounts.models import User
+
+logger = logging.getLogger(__name__)
+DEFAULT_CYCLE_MONTHS = 24
+
+
+def add_months(day: date, months: int) -> date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, candidate))
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+@dataclass(frozen=True)
+class Period:
+    jurisdiction_id: int
+    start: date
+    end: date
+
+    @property
+    def key(self) -> str:
+        return f"{self.jurisdiction_id}:{self.start.isoformat()}"
+
+
+@dataclass
+class TranscriptOption:
+    jurisdiction_id: int
+    jurisdiction_name: str
+    jurisdiction_code: str
+    periods: list[Period]
+
+    def default_choice(self) -> Period:
+        today = timezone.localdate()
+        for period in self.periods:
+            if period.start <= today <= period.end:
+                return period
+        return self.periods[0]
+
+
+@dataclass
+class TranscriptRow:
+    completed_on: date
+    course: str
+    course_number: str
+    provider: str
+    provider_number: str
+    code: str
+    format: str
+    lines: list[dict]
+    total: str
+
+
+@dataclass
+class ProBonoLine:
+    category: str
+    hours_logged: Decimal
+    credit: Decimal
+    minutes_per_credit: int
+    cap: Decimal | None
+    capped: bool
+
+
+@dataclass
+class Transcript:
+    attorney_name: str
+    bar_number: str
+    jurisdiction_id: int
+    jurisdiction_code: str
+    jurisdiction_name: str
+    start: date
+    end: date
+    requirements: str
+    rows: list[TranscriptRow] = field(default_factory=list)
+    category_totals: list[tuple[str, str]] = field(default_factory=list)
+    course_total: Decimal = Decimal(0)
+    pro_bono: ProBonoLine | None = None
+    pro_bono_unavailable: bool = False
+    total: Decimal = Decimal(0)
+
+    @property
+    def total_str(self) -> str:
+        return hours_str(self.total)
+
+    @property
+    def course_total_str(self) -> str:
+        return hours_str(self.course_total)
+
+
+def periods_for(*, jurisdiction_id: int, anchor: date, cycle_months: int, earliest: date, today: date) -> list[Period]:
+    """Consecutive cycles from the anchor, from the one holding `earliest` to the one holding today, newest first."""
+    cycle_months = cycle_months or DEFAULT_CYCLE_MONTHS
+    periods = []
+    start = anchor
+    index = 0
+    horizon = max(today, earliest)
+    while start <= horizon and index < 100:
+        end = add_months(anchor, cycle_months * (index + 1)) - timedelta(days=1)
+        if end >= earliest:
+            periods.append(Period(jurisdiction_id=jurisdiction_id, start=start, end=end))
+        index += 1
+        start = end + timedelta(days=1)
+    if not periods:
+        periods.append(Period(jurisdiction_id, anchor, add_months(anchor, cycle_months) - timedelta(days=1)))
+    return list(reversed(periods))
+
+
+def transcript_options(*, user: User) -> list[TranscriptOption]:
+    """The jurisdictions the attorney is admitted in or holds certificates for, with their periods."""
+    from courses.models import BarAdmission, Jurisdiction
+
+    admissions = {row.jurisdiction_id: row for row in BarAdmission.objects.filter(user=user)}
+    first_certificate: dict[int, date] = {}
+    for jurisdiction_id, completed_on in (
+        Certificate.objects.filter(user=user).order_by("completed_on").values_list("jurisdiction_id", "completed_on")
+    ):
+        first_certificate.setdefault(jurisdiction_id, completed_on)
+    ids = set(admissions) | set(first_certificate)
+    today = timezone.localdate()
+    options = []
+    for jurisdiction in Jurisdiction.objects.filter(pk__in=ids).order_by("code"):
+        admission = admissions.get(jurisdiction.pk)
+        earliest = first_certificate.get(jurisdiction.pk, today)
+        if admission is not None:
+            anchor = admission.admitted_on
+        else:
+            anchor = date(earliest.year, 1, 1)
+        earliest = max(min(earliest, today), anchor)
+        options.append(
+            TranscriptOption(
+                jurisdiction_id=jurisdiction.pk,
+                jurisdiction_name=jurisdiction.name,
+                jurisdiction_code=jurisdiction.code,
+                periods=periods_for(
+                    jurisdiction_id=jurisdiction.pk,
+                    anchor=anchor,
+                    cycle_months=jurisdiction.reporting_cycle_months,
+                    earliest=earliest,
+                    today=today,
+                ),
+            )
+        )
+    return options
+
+
+def period_choices(*, options: list[TranscriptOption]) -> list[tuple[str, str]]:
+    return [
+        (period.key, f"{option.jurisdiction_name}: {period.start.isoformat()} – {period.end.isoformat()}")
+        for option in options
+        for period in option.periods
+    ]
+
+
+def period_choose(*, options: list[TranscriptOption], key: str) -> Period | None:
+    for option in options:
+        for period in option.periods:
+            if period.key == key:
+                return period
+    return None
+
+
+def accredited_jurisdictions_without_admission(*, user: User) -> list[str]:
+    """Jurisdictions where a completed course is accredited but the attorney has no active admission."""
+    from courses.models import BarAdmission, CourseAccreditation
+
+    active = set(
+        BarAdmission.objects.filter(user=user, status=BarAdmission.Status.ACTIVE).values_list(
+            "jurisdiction_id", flat=True
+        )
+    )
+    names = (
+        CourseAccreditation.objects.filter(
+            course__enrollments__user=user, course__enrollments__completed_at__isnull=False
+        )
+        .exclude(jurisdiction_id__in=active)
+        .values_list("jurisdiction__name", flat=True)
+        .distinct()
+    )
+    return sorted(set(names))
+
+
+def pro_bono_line_for(*, user: User, jurisdiction, start: date, end: date) -> ProBonoLine | None:
+    """Pro bono credit for the period, per the jurisdiction's rate and cap (None where not granted).
+
+    Raises ImportError when the mentorship app cannot report hours.
+    """
+    minutes_per_credit = jurisdiction.pro_bono_minutes_per_credit
+    if not minutes_per_credit:
+        return None
+    from mentorship.selectors.hours import pro_bono_hours_for
+
+    hours = Decimal(pro_bono_hours_for(user=user, start=start, end=end))
+    credit = floor_to(hours * 60 / Decimal(minutes_per_credit), jurisdiction.credit_increment)
+    cap = jurisdiction.pro_bono_max_credits_per_cycle
+    capped = cap is not None and credit > cap
+    if capped:
+        credit = cap
+    category = jurisdiction.pro_bono_category.name if jurisdiction.pro_bono_category_id else _("Pro bono")
+    return ProBonoLine(
+        category=category,
+        hours_logged=hours,
+        credit=credit,
+        minutes_per_credit=minutes_per_credit,
+        cap=cap,
+        capped=capped,
+    )
+
+
+def transcript_for(*, user: User, period: Period) -> Transcript:
+    from courses.models import BarAdmission, Jurisdiction
+
+    jurisdiction = Jurisdiction.objects.select_related("pro_bono_category").get(pk=period.jurisdiction_id)
+    admission = BarAdmission.objects.filter(user=user, jurisdiction=jurisdiction).first()
+    certificates = Certificate.objects.filter(
+        user=user,
+        jurisdiction=jurisdiction,
+        status=Certificate.Status.VALID,
+        completed_on__gte=period.start,
+        completed_on__lte=period.end,
+    ).order_by("completed_on", "pk")
+    transcript = Transcript(
+        attorney_name=user.full_name,
+        bar_number=admission.bar_number if admission else "",
+        jurisdiction_id=jurisdiction.pk,
+        jurisdiction_code=jurisdiction.code,
+        jurisdiction_name=jurisdiction.name,
+        start=period.start,
+        end=period.end,
+        requirements=jurisdiction.cycle_requirements,
+    )
+    totals: OrderedDict[str, Decimal] = OrderedDict()
+    for certificate in certificates:
+        snapshot = certificate.snapshot
+        for line in snapshot["credits"]["lines"]:
+            totals[line["category"]] = totals.get(line["category"], Decimal(0)) + Decimal(line["hours"])
+        transcript.rows.append(
+            TranscriptRow(
+                completed_on=certificate.completed_on,
+                course=snapshot["course"]["title"],
+                course_number=snapshot["course"]["number"],
+                provider=snapshot["provider"]["name"],
+                provider_number=snapshot["provider"]["number"],
+                code=certificate.display_code,
+                format=snapshot["course"]["format_label"],
+                lines=snapshot["credits"]["lines"],
+                total=snapshot["credits"]["total"],
+            )
+        )
+        transcript.course_total += Decimal(snapshot["credits"]["total"])
+    transcript.total = transcript.course_total
+    try:
+        transcript.pro_bono = pro_bono_line_for(
+            user=user, jurisdiction=jurisdiction, start=period.start, end=period.end
+        )
+    except ImportError:
+        logger.warning("Pro bono hours are not available; the transcript leaves the pro bono line out.")
+        transcript.pro_bono_unavailable = True
+    if transcript.pro_bono is not None and transcript.pro_bono.credit:
+        category = transcript.pro_bono.category
+        totals[category] = totals.get(category, Decimal(0)) + transcript.pro_bono.credit
+        transcript.total += transcript.pro_bono.credit
+    transcript.category_totals = [(category, hours_str(hours)) for category, hours in totals.items()]
+    return transcript
+
+
+def _cell(value) -> str:
+    text = str(value)
+    # A spreadsheet would run a cell that starts like a formula.
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + text
+    return text
+
+
+def transcript_csv(*, transcript: Transcript) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    rows = [
+        [_("CLE transcript"), transcript.attorney_name],
+        [_("Jurisdiction"), transcript.jurisdiction_name],
+        [_("Bar / registration number"), transcript.bar_number],
+        [_("Reporting period"), transcript.start.isoformat(), transcript.end.isoformat()],
+        [],
+        [
+            _("Date completed"),
+            _("Course"),
+            _("Course number"),
+            _("Provider"),
+            _("Provider number"),
+            _("Format"),
+            _("Certificate"),
+            _("Category"),
+            _("Credit"),
+        ],
+    ]
+    for row in transcript.rows:
+        for line in row.lines:
+            rows.append(
+                [
+                    row.completed_on.isoformat(),
+                    row.course,
+                    row.course_number,
+                    row.provider,
+                    row.provider_number,
+                    row.format,
+                    row.code,
+                    line["category"],
+                    line["hours"],
+                ]
+            )
+    if transcript.pro_bono is not None:
+        rows.append(
+            [
+                transcript.end.isoformat(),
+                _("Pro bono service (%(hours)s hours logged)") % {"hours": transcript.pro_bono.hours_logged},
+                "",
+                "",
+                "",
+                "",
+                "",
+                transcript.pro_bono.category,
+                hours_str(transcript.pro_bono.credit),
+            ]
+        )
+    rows.append([])
+    rows.append([_("Total by category")])
+    rows.extend([["", category, hours] for category, hours in transcript.category_totals])
+    rows.append([_("Total credit"), "", transcript.total_str])
+    for row in rows:
+        writer.writerow([_cell(value) for value in row])
+    return buffer.getvalue()
+
+
+def transcript_pdf(*, transcript: Transcript, user: User) -> bytes:
+    from .rendering import transcript_pdf_render
+
+    return transcript_pdf_render(context={"t": transcript, "generated_on": timezone.localdate()})
