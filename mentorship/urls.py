@@ -1,4 +1,23 @@
 """Pages for attorneys and mentors (/mentorship/...) and the private calendar feed."""
 
+from django.urls import path
+
+from .views import cases, offers, profiles
+
 app_name = "mentorship"
-urlpatterns = []
+urlpatterns = [
+    path("mentorship/cases/", cases.my_cases, name="my_cases"),
+    path("mentorship/cases/<int:pk>/", cases.case_detail, name="case_detail"),
+    path("mentorship/cases/<int:pk>/hours/", cases.hours_add, name="hours_add"),
+    path("mentorship/open-cases/", cases.open_cases, name="open_cases"),
+    path("mentorship/open-cases/<int:pk>/interest/", cases.interest_add, name="interest_add"),
+    path("mentorship/offers/", offers.my_offers, name="my_offers"),
+    path("mentorship/offers/<int:pk>/", offers.offer_detail, name="offer_detail"),
+    path("mentorship/offers/<int:pk>/parties/", offers.offer_parties, name="offer_parties"),
+    path("mentorship/offers/<int:pk>/conflict-check/", offers.offer_conflict_check, name="offer_conflict_check"),
+    path("mentorship/offers/<int:pk>/accept/", offers.offer_accept_view, name="offer_accept"),
+    path("mentorship/offers/<int:pk>/decline/", offers.offer_decline_view, name="offer_decline"),
+    path("mentorship/profile/", profiles.attorney_profile, name="attorney_profile"),
+    path("mentorship/mentor/", cases.mentor_home, name="mentor_home"),
+    path("mentorship/mentor/profile/", profiles.mentor_profile, name="mentor_profile"),
+]

@@ -1,0 +1,26 @@
+"""Celery tasks for mentorship: thin, idempotent, acks late."""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+from .services.offers import offers_expire_due
+from .services.reminders import case_digest_send, reminders_send
+
+
+@shared_task(acks_late=True)
+def offers_expire_task() -> int:
+    """Expire pending offers past their deadline (and cascade); running it twice changes nothing."""
+    return offers_expire_due()
+
+
+@shared_task(acks_late=True)
+def reminders_send_task() -> int:
+    """Overdue check-ins and case dates 7 and 1 days ahead; each reminder goes out once."""
+    return reminders_send()
+
+
+@shared_task(acks_late=True)
+def case_digest_send_task() -> int:
+    """The weekly email telling attorneys how many new cases may fit them; once per week each."""
+    return case_digest_send()

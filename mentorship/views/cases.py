@@ -1,0 +1,126 @@
+"""Attorney and mentor pages about cases: my cases, one case, hours, open cases and interest."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.audit import audit_record
+from accounts.models import AuditEvent
+
+from .. import policy
+from ..forms import HoursForm, language_labels
+from ..selectors.cases import (
+    mentorships_for_mentee,
+    mentorships_for_mentor,
+    open_cases_for_attorney,
+    placements_for_attorney,
+)
+from ..selectors.offers import offers_pending_count
+from ..services.cases import CaseError, hours_log
+from ..services.offers import OfferError, interest_express
+
+
+def _audit_list(request: HttpRequest, object_type: str, count: int) -> None:
+    audit_record(
+        actor=request.user,
+        action=AuditEvent.Action.READ,
+        object_type=object_type,
+        request=request,
+        detail=f"rows={count}",
+    )
+
+
+@login_required
+def my_cases(request: HttpRequest) -> HttpResponse:
+    policy.require_attorney(request)
+    placements = list(placements_for_attorney(user=request.user))
+    _audit_list(request, "mentorship.case_list", len(placements))
+    return render(
+        request,
+        "mentorship/my_cases.html",
+        {
+            "placements": placements,
+            "mentorships": mentorships_for_mentee(user=request.user),
+            "pending_offers": offers_pending_count(user=request.user),
+        },
+    )
+
+
+@login_required
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    case, level = policy.case_for_request(request, pk)
+    context = {
+        "case": case,
+        "level": level,
+        "languages": language_labels(case.languages),
+        "show_identifying": policy.can_see_identifying(level),
+        "show_notes": policy.can_see_confidential_notes(level),
+        "show_parties": policy.can_see_adverse_parties(level),
+        "can_log_hours": policy.can_log_hours(request.user, case),
+        "offer": policy.live_offer_for(request.user, case) if level in {policy.SUMMARY, policy.PARTIES} else None,
+    }
+    if context["show_identifying"]:
+        context["dates"] = case.dates.all()
+    if context["can_log_hours"]:
+        context["hours_form"] = HoursForm()
+        context["hours"] = case.hours_entries.filter(attorney=request.user)
+    return render(request, "mentorship/case_detail.html", context)
+
+
+@login_required
+@require_POST
+def hours_add(request: HttpRequest, pk: int) -> HttpResponse:
+    case, _level = policy.case_for_request(request, pk, minimum=policy.FULL, audit=False)
+    form = HoursForm(request.POST)
+    if form.is_valid():
+        try:
+            hours_log(case=case, attorney=request.user, **form.cleaned_data)
+        except CaseError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Hours logged."))
+    else:
+        messages.error(request, _("Check the hours: a date, and between 0.25 and 24 hours."))
+    return redirect("mentorship:case_detail", pk=case.pk)
+
+
+@login_required
+def open_cases(request: HttpRequest) -> HttpResponse:
+    policy.require_attorney(request)
+    cases = list(open_cases_for_attorney(user=request.user).prefetch_related("dates"))
+    interested = set(request.user.case_interests.values_list("case_id", flat=True))
+    _audit_list(request, "mentorship.open_case_list", len(cases))
+    rows = [
+        {"case": case, "languages": language_labels(case.languages), "interested": case.pk in interested}
+        for case in cases
+    ]
+    return render(request, "mentorship/open_cases.html", {"rows": rows})
+
+
+@login_required
+@require_POST
+def interest_add(request: HttpRequest, pk: int) -> HttpResponse:
+    policy.require_attorney(request)
+    case = open_cases_for_attorney(user=request.user).filter(pk=pk).first()
+    if case is None:
+        raise policy.deny(request, object_type="mentorship.case", object_id=pk)
+    try:
+        interest_express(case=case, attorney=request.user)
+    except OfferError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Program staff will see that you are interested."))
+    return redirect("mentorship:open_cases")
+
+
+@login_required
+def mentor_home(request: HttpRequest) -> HttpResponse:
+    policy.require_mentor(request)
+    mentorships = list(mentorships_for_mentor(user=request.user))
+    _audit_list(request, "mentorship.mentee_list", len(mentorships))
+    return render(request, "mentorship/mentor_home.html", {"mentorships": mentorships})

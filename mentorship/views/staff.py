@@ -1,0 +1,438 @@
+"""The program staff area: cases, intake, history, dates, offers, conflicts, placements, profiles, settings.
+
+Every view asks ``mentorship.policy`` first; anyone who is not program staff gets a 404.
+"""
+
+from __future__ import annotations
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.audit import audit_record
+from accounts.models import AuditEvent
+from courses.vocabulary import ReliefType
+
+from .. import policy
+from ..forms import (
+    CaseDateForm,
+    CaseForm,
+    CaseStatusForm,
+    ConflictForm,
+    MatchingSettingsForm,
+    MentorAssignForm,
+    OfferSendForm,
+    PlacementCloseForm,
+    language_labels,
+)
+from ..models import CaseDate, CaseOffer, CaseStatus, Conflict, MatchingSettings, Mentorship, Placement
+from ..selectors.cases import case_status_counts, case_timeline, cases_for_staff
+from ..selectors.profiles import attorneys_for_staff, mentors_for_staff, mentors_suggested_for
+from ..services.cases import (
+    CaseError,
+    case_change_status,
+    case_create,
+    case_date_add,
+    case_date_delete,
+    case_date_verify,
+    case_update,
+)
+from ..services.conflicts import ConflictError, conflict_delete, conflict_record
+from ..services.offers import (
+    OfferError,
+    mentorship_assign,
+    mentorship_end,
+    offer_send,
+    offer_withdraw,
+    placement_close,
+)
+
+FILTERS = ("status", "relief_type", "language", "detained", "reference")
+EXPORT_COLUMNS = ("reference", "status", "relief_types", "languages", "detained", "created_at")
+
+
+def _filters(request: HttpRequest) -> dict[str, str]:
+    return {name: request.GET.get(name, "").strip()[:40] for name in FILTERS}
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    policy.require_staff(request)
+    filters = _filters(request)
+    cases = cases_for_staff(user=request.user, **filters)
+    audit_record(
+        actor=request.user,
+        action=AuditEvent.Action.READ,
+        object_type="mentorship.case_list",
+        request=request,
+        detail=f"rows={len(cases)}",
+    )
+    return render(
+        request,
+        "mentorship/staff/home.html",
+        {
+            "cases": cases,
+            "filters": filters,
+            "statuses": CaseStatus.choices,
+            "relief_types": ReliefType.choices,
+            "counts": case_status_counts(),
+        },
+    )
+
+
+@login_required
+def cases_export(request: HttpRequest) -> HttpResponse:
+    """A CSV of the filtered case list: allowlisted columns, no initials, notes or parties."""
+    policy.require_staff(request)
+    cases = cases_for_staff(user=request.user, **_filters(request))
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="cases.csv"'
+    writer = csv.writer(response)
+    writer.writerow(EXPORT_COLUMNS)
+    for case in cases:
+        writer.writerow(
+            [
+                case.reference,
+                case.status,
+                " ".join(case.relief_types),
+                " ".join(case.languages),
+                "yes" if case.detained else "no",
+                case.created_at.date().isoformat(),
+            ]
+        )
+    policy.audit_export(request, object_type="mentorship.case_list", count=len(cases))
+    return response
+
+
+@login_required
+def case_create_view(request: HttpRequest) -> HttpResponse:
+    policy.require_staff(request)
+    form = CaseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = case_create(by=request.user, data=form.cleaned_data)
+        except CaseError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Case %(ref)s created.") % {"ref": case.reference})
+            return redirect("staff:case_detail", pk=case.pk)
+    return render(request, "mentorship/staff/case_form.html", {"form": form, "case": None})
+
+
+@login_required
+def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    policy.require_staff(request)
+    case, _level = policy.case_for_request(
+        request, pk, minimum=policy.STAFF, action=AuditEvent.Action.READ, audit=request.method != "POST"
+    )
+    initial = {name: getattr(case, name) for name in CaseForm.base_fields}
+    form = CaseForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        case_update(case=case, by=request.user, data=form.cleaned_data)
+        messages.success(request, _("Case saved."))
+        return redirect("staff:case_detail", pk=case.pk)
+    return render(request, "mentorship/staff/case_form.html", {"form": form, "case": case})
+
+
+@login_required
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    policy.require_staff(request)
+    case, level = policy.case_for_request(request, pk, minimum=policy.STAFF)
+    settings_row = MatchingSettings.load()
+    return render(
+        request,
+        "mentorship/staff/case_detail.html",
+        {
+            "case": case,
+            "level": level,
+            "languages": language_labels(case.languages),
+            "status_form": CaseStatusForm(),
+            "date_form": CaseDateForm(),
+            "offer_form": OfferSendForm(
+                initial={"expires_in_days": settings_row.offer_expiry_days, "cascade": settings_row.cascade_default}
+            ),
+            "conflict_form": ConflictForm(),
+            "close_form": PlacementCloseForm(),
+            "can_offer": case.status == CaseStatus.SEEKING,
+            **case_timeline(case=case),
+        },
+    )
+
+
+def _staff_case(request: HttpRequest, pk: int):
+    policy.require_staff(request)
+    case, _level = policy.case_for_request(request, pk, minimum=policy.STAFF, audit=False)
+    return case
+
+
+@login_required
+@require_POST
+def case_status(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _staff_case(request, pk)
+    form = CaseStatusForm(request.POST)
+    if form.is_valid():
+        try:
+            case_change_status(case=case, by=request.user, **form.cleaned_data)
+        except CaseError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Status changed."))
+    else:
+        messages.error(request, _("Choose a status and give a reason."))
+    return redirect("staff:case_detail", pk=case.pk)
+
+
+@login_required
+@require_POST
+def case_date_add_view(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _staff_case(request, pk)
+    form = CaseDateForm(request.POST)
+    if form.is_valid():
+        case_date_add(case=case, by=request.user, **form.cleaned_data)
+        messages.success(request, _("Date added."))
+    else:
+        messages.error(request, _("Give the kind of date and a valid date."))
+    return redirect("staff:case_detail", pk=case.pk)
+
+
+@login_required
+@require_POST
+def case_date_verify_view(request: HttpRequest, pk: int, date_pk: int) -> HttpResponse:
+    case = _staff_case(request, pk)
+    case_date = get_object_or_404(CaseDate, pk=date_pk, case=case)
+    case_date_verify(case_date=case_date, by=request.user)
+    messages.success(request, _("Date verified."))
+    return redirect("staff:case_detail", pk=case.pk)
+
+
+@login_required
+@require_POST
+def case_date_delete_view(request: HttpRequest, pk: int, date_pk: int) -> HttpResponse:
+    case = _staff_case(request, pk)
+    case_date = get_object_or_404(CaseDate, pk=date_pk, case=case)
+    case_date_delete(case_date=case_date, by=request.user)
+    messages.success(request, _("Date removed."))
+    return redirect("staff:case_detail", pk=case.pk)
+
+
+@login_required
+@require_POST
+def offer_send_view(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _staff_case(request, pk)
+    form = OfferSendForm(request.POST)
+    if form.is_valid():
+        try:
+            offer_send(case=case, by=request.user, **form.cleaned_data)
+        except OfferError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Offer sent."))
+    else:
+        messages.error(request, _("Choose an attorney and an expiry between 1 and 30 days."))
+    return redirect("staff:case_detail", pk=case.pk)
+
+
+@login_required
+@require_POST
+def offer_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
+    policy.require_staff(request)
+    offer = get_object_or_404(CaseOffer, pk=pk)
+    try:
+        offer_withdraw(offer=offer, by=request.user)
+    except OfferError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Offer withdrawn."))
+    return redirect("staff:case_detail", pk=offer.case_id)
+
+
+@login_required
+@require_POST
+def case_conflict_add(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _staff_case(request, pk)
+    form = ConflictForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            conflict_record(
+                by=request.user,
+                attorney=data["attorney"],
+                firm_name=data["firm_name"],
+                case=case,
+                adverse_party=data["adverse_party"],
+                reason=data["reason"],
+            )
+        except ConflictError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Conflict recorded."))
+    else:
+        messages.error(request, " ".join(form.non_field_errors()) or _("Check the conflict form."))
+    return redirect("staff:case_detail", pk=case.pk)
+
+
+@login_required
+def conflicts(request: HttpRequest) -> HttpResponse:
+    """Conflicts with an adverse party, across every case, and the full list."""
+    policy.require_staff(request)
+    form = ConflictForm(request.POST or None, require_party=True)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            conflict_record(
+                by=request.user,
+                attorney=data["attorney"],
+                firm_name=data["firm_name"],
+                adverse_party=data["adverse_party"],
+                reason=data["reason"],
+            )
+        except ConflictError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Conflict recorded."))
+            return redirect("staff:conflicts")
+    rows = Conflict.objects.select_related("attorney", "case", "recorded_by")[:500]
+    return render(request, "mentorship/staff/conflicts.html", {"form": form, "conflicts": rows})
+
+
+@login_required
+@require_POST
+def conflict_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
+    policy.require_staff(request)
+    conflict = get_object_or_404(Conflict, pk=pk)
+    case_id = conflict.case_id
+    conflict_delete(conflict=conflict, by=request.user)
+    messages.success(request, _("Conflict removed."))
+    if case_id:
+        return redirect("staff:case_detail", pk=case_id)
+    return redirect("staff:conflicts")
+
+
+@login_required
+def mentor_assign(request: HttpRequest, pk: int) -> HttpResponse:
+    policy.require_staff(request)
+    placement = get_object_or_404(Placement.objects.select_related("case", "attorney"), pk=pk, closed_at__isnull=True)
+    suggestions = mentors_suggested_for(placement=placement)
+    initial = {"mentor": suggestions[0].mentor.pk} if suggestions else {}
+    form = MentorAssignForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            mentorship_assign(
+                placement=placement,
+                mentor=form.cleaned_data["mentor"],
+                by=request.user,
+                cadence_days=form.cleaned_data["cadence_days"],
+            )
+        except OfferError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Mentor assigned."))
+            return redirect("staff:case_detail", pk=placement.case_id)
+    audit_record(actor=request.user, action=AuditEvent.Action.READ, obj=placement.case, request=request)
+    return render(
+        request,
+        "mentorship/staff/mentor_assign.html",
+        {"placement": placement, "suggestions": suggestions, "form": form},
+    )
+
+
+@login_required
+@require_POST
+def placement_close_view(request: HttpRequest, pk: int) -> HttpResponse:
+    policy.require_staff(request)
+    placement = get_object_or_404(Placement, pk=pk)
+    form = PlacementCloseForm(request.POST)
+    if form.is_valid():
+        try:
+            placement_close(placement=placement, by=request.user, **form.cleaned_data)
+        except OfferError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Placement ended."))
+    else:
+        messages.error(request, _("Give a reason."))
+    return redirect("staff:case_detail", pk=placement.case_id)
+
+
+@login_required
+@require_POST
+def mentorship_end_view(request: HttpRequest, pk: int) -> HttpResponse:
+    policy.require_staff(request)
+    mentorship = get_object_or_404(Mentorship, pk=pk)
+    try:
+        mentorship_end(mentorship=mentorship, by=request.user)
+    except OfferError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Mentorship ended."))
+    if mentorship.case_id:
+        return redirect("staff:case_detail", pk=mentorship.case_id)
+    return redirect("staff:home")
+
+
+@login_required
+def attorneys(request: HttpRequest) -> HttpResponse:
+    policy.require_staff(request)
+    return render(request, "mentorship/staff/attorneys.html", {"attorneys": attorneys_for_staff()})
+
+
+@login_required
+def attorney_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    policy.require_staff(request)
+    person = get_object_or_404(attorneys_for_staff(), pk=pk)
+    profile = getattr(person, "attorney_profile", None)
+    audit_record(actor=request.user, action=AuditEvent.Action.READ, obj=person, request=request)
+    return render(
+        request,
+        "mentorship/staff/attorney_detail.html",
+        {
+            "person": person,
+            "profile": profile,
+            "languages": profile.languages.all() if profile else [],
+            "relief": profile.relief_experience.all() if profile else [],
+            "placements": person.placements.select_related("case").order_by("-placed_at"),
+            "offers": person.case_offers.select_related("case").order_by("-offered_at")[:50],
+            "conflicts": person.conflicts.select_related("case"),
+        },
+    )
+
+
+@login_required
+def mentors(request: HttpRequest) -> HttpResponse:
+    policy.require_staff(request)
+    return render(request, "mentorship/staff/mentors.html", {"mentors": mentors_for_staff()})
+
+
+@login_required
+def mentor_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    policy.require_staff(request)
+    person = get_object_or_404(mentors_for_staff(), pk=pk)
+    audit_record(actor=request.user, action=AuditEvent.Action.READ, obj=person, request=request)
+    profile = getattr(person, "mentor_profile", None)
+    return render(
+        request,
+        "mentorship/staff/mentor_detail.html",
+        {
+            "person": person,
+            "profile": profile,
+            "languages": language_labels(profile.languages) if profile else [],
+            "mentorships": person.mentorships_as_mentor.select_related("case", "mentee").order_by("-started_at"),
+        },
+    )
+
+
+@login_required
+def matching_settings(request: HttpRequest) -> HttpResponse:
+    policy.require_staff(request)
+    form = MatchingSettingsForm(request.POST or None, instance=MatchingSettings.load())
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        audit_record(actor=request.user, action=AuditEvent.Action.CHANGE, obj=form.instance, request=request)
+        messages.success(request, _("Matching settings saved."))
+        return redirect("staff:matching_settings")
+    return render(request, "mentorship/staff/matching_settings.html", {"form": form})
