@@ -83,8 +83,9 @@ def _transcript_context(request):
     options = transcripts.transcript_options(user=request.user)
     form = TranscriptForm(request.GET or None, periods=transcripts.period_choices(options=options))
     period = None
-    if request.GET and form.is_valid():
-        period = transcripts.period_choose(options=options, key=form.cleaned_data["period"])
+    if request.GET:
+        if form.is_valid():
+            period = transcripts.period_choose(options=options, key=form.cleaned_data["period"])
     elif options:
         period = options[0].default_choice()
         form = TranscriptForm(initial={"period": period.key}, periods=transcripts.period_choices(options=options))
