@@ -63,7 +63,8 @@ EXPERIENCE = "experience"
 LOCATION = "location"
 LOAD = "load"
 MENTOR = "mentor"
-TERM_NAMES = (PROFICIENCY, EXPERIENCE, LOCATION, LOAD, MENTOR)
+INTEREST = "interest"
+TERM_NAMES = (PROFICIENCY, EXPERIENCE, LOCATION, LOAD, MENTOR, INTEREST)
 
 
 # ---------------------------------------------------------------------------
@@ -84,6 +85,8 @@ class CaseInput:
     required_bar_jurisdiction: str = ""
     # Days until the nearest hard date (filing deadline, merits hearing); None when none.
     hard_date_within_days: int | None = None
+    # Attorneys who said, browsing open cases, that they would like this one.
+    interested_attorney_ids: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -114,15 +117,16 @@ class AttorneyInput:
 class Weights:
     """Maximum points of each soft term; staff tune them. The score is normalised to 0-100."""
 
-    proficiency: int = 25
-    experience: int = 25
-    location: int = 15
-    load: int = 20
-    mentor: int = 15
+    proficiency: int = 20
+    experience: int = 20
+    location: int = 10
+    load: int = 15
+    mentor: int = 10
+    interest: int = 10
 
     @property
     def total(self) -> int:
-        return self.proficiency + self.experience + self.location + self.load + self.mentor
+        return self.proficiency + self.experience + self.location + self.load + self.mentor + self.interest
 
 
 @dataclass(frozen=True)
@@ -272,6 +276,7 @@ def _term_label(name: str) -> str:
         LOCATION: _("Location"),
         LOAD: _("Current load"),
         MENTOR: _("Mentor available"),
+        INTEREST: _("Interest"),
     }[name]
 
 
@@ -540,7 +545,17 @@ def _feasible_and_points(case: CaseInput, pool: AttorneyPool) -> tuple[np.ndarra
         feasible[conflicted or []] = False
         feasible[declined or []] = False
     points = _language_part(pool, case)[1] + _relief_part(pool, case)[2] + _location_points(pool, case.location)
-    return feasible, points + _mentor_points(case, pool.context)
+    points = points + _mentor_points(case, pool.context)
+    if case.interested_attorney_ids:
+        points = points + _interest_points(pool, case)
+    return feasible, points
+
+
+def _interest_points(pool: AttorneyPool, case: CaseInput) -> np.ndarray:
+    points = np.zeros(len(pool), dtype=np.int32)
+    idx = [pool.index[a_id] for a_id in case.interested_attorney_ids if a_id in pool.index]
+    points[idx] = pool.context.weights.interest
+    return points
 
 
 def _vectors(case: CaseInput, pool: AttorneyPool) -> _CaseVectors:
@@ -573,8 +588,9 @@ def _vectors(case: CaseInput, pool: AttorneyPool) -> _CaseVectors:
         feasible &= ~mask
     location = _location_points(pool, case.location)
     mentor = np.full(n, _mentor_points(case, context), dtype=np.int32)
-    terms = {PROFICIENCY: proficiency, EXPERIENCE: experience, LOCATION: location, MENTOR: mentor}
-    case_points = proficiency + experience + location + mentor
+    interest = _interest_points(pool, case)
+    terms = {PROFICIENCY: proficiency, EXPERIENCE: experience, LOCATION: location, MENTOR: mentor, INTEREST: interest}
+    case_points = proficiency + experience + location + mentor + interest
     return _CaseVectors(
         failed, feasible, case_points, terms, pool.best_ilr(case.languages), pool.levels(case.relief_types)
     )
@@ -716,6 +732,13 @@ def _explain_terms(
     else:
         text = _("No relief type recorded, so no mentor expertise to look for")
     terms.append(Term(MENTOR, _term_label(MENTOR), points, weights.mentor, text))
+
+    points = int(vectors.terms[INTEREST][i])
+    if attorney.id in case.interested_attorney_ids:
+        text = _("Asked for this case while browsing open cases")
+    else:
+        text = _("Has not asked for this case")
+    terms.append(Term(INTEREST, _term_label(INTEREST), points, weights.interest, text))
     return tuple(terms)
 
 
@@ -1011,6 +1034,83 @@ def _unassigned_reason(case: CaseInput, feasible_count: int, pool: AttorneyPool)
     return Reason("no_feasible", _("No attorney meets every requirement"))
 
 
+# ---------------------------------------------------------------------------
+# Mentors: the same idea, second stage
+
+
+@dataclass(frozen=True)
+class MentorInput:
+    id: int
+    expertise: frozenset[str] = frozenset()  # relief types
+    languages: frozenset[str] = frozenset()  # ISO 639-3
+    max_mentees: int = 3
+    active_mentees: int = 0
+
+    @property
+    def free_slots(self) -> int:
+        return max(self.max_mentees - self.active_mentees, 0)
+
+
+@dataclass(frozen=True)
+class MentorSuggestion:
+    mentor_id: int
+    score: int  # 0-100
+    terms: tuple[Term, ...]
+
+
+def rank_mentors(
+    case: CaseInput,
+    mentors: Iterable[MentorInput],
+    *,
+    mentee_id: int | None = None,
+    mentee_languages: frozenset[str] = frozenset(),
+    k: int = 5,
+    context: MatchContext | None = None,
+) -> list[MentorSuggestion]:
+    """Mentors with room, best first: expertise in the relief sought (50), a language shared with
+    the client or the mentee (25), a light mentee load (25). Ties go to the lower id."""
+    context = context or MatchContext()
+    ranked = []
+    for mentor in sorted(mentors, key=lambda m: m.id):
+        if mentor.free_slots < 1 or mentor.id == mentee_id:
+            continue
+        covered = [rt for rt in case.relief_types if rt in mentor.expertise]
+        expertise_points = int(_round_half_up(50 * len(covered) / len(case.relief_types))) if case.relief_types else 0
+        if covered:
+            expertise_text = _("Expertise in %(types)s") % {
+                "types": ", ".join(_relief_label(rt, context) for rt in covered)
+            }
+        else:
+            expertise_text = _("No expertise in the relief sought")
+        client_shared = sorted(set(case.languages) & mentor.languages)
+        mentee_shared = sorted((mentee_languages & mentor.languages) - {"eng"})
+        if client_shared:
+            language_points = 25
+            language_text = _("Speaks the client's language (%(languages)s)") % {
+                "languages": ", ".join(language_name(c) for c in client_shared)
+            }
+        elif mentee_shared:
+            language_points = 10
+            language_text = _("Shares %(languages)s with the attorney") % {
+                "languages": ", ".join(language_name(c) for c in mentee_shared)
+            }
+        else:
+            language_points, language_text = 0, _("Does not speak the client's language")
+        load_points = int(_round_half_up(25 * mentor.free_slots / max(mentor.max_mentees, 1)))
+        load_text = _("%(free)s of %(max)s mentee places free") % {
+            "free": mentor.free_slots,
+            "max": mentor.max_mentees,
+        }
+        terms = (
+            Term("expertise", _("Expertise"), expertise_points, 50, expertise_text),
+            Term("language", _("Language"), language_points, 25, language_text),
+            Term("load", _("Current load"), load_points, 25, load_text),
+        )
+        ranked.append(MentorSuggestion(mentor.id, expertise_points + language_points + load_points, terms))
+    ranked.sort(key=lambda s: (-s.score, s.mentor_id))
+    return ranked[: max(k, 0)]
+
+
 __all__ = [
     "CONSTRAINT_CODES",
     "TERM_NAMES",
@@ -1022,6 +1122,8 @@ __all__ = [
     "Evaluation",
     "Exclusion",
     "MatchContext",
+    "MentorInput",
+    "MentorSuggestion",
     "Reason",
     "Rules",
     "Term",
@@ -1031,6 +1133,7 @@ __all__ = [
     "evaluate",
     "explain_assignment",
     "language_name",
+    "rank_mentors",
     "top_k",
     "solve_batch",
 ]

@@ -151,12 +151,13 @@ def test_proficiency_explanation_reads_plainly():
 
 def test_every_term_is_explained_and_the_score_is_their_normalised_sum():
     evaluation = evaluate(make_case(), make_attorney(last_placed_days_ago=45), context=CONTEXT)
-    assert [t.name for t in evaluation.terms] == ["proficiency", "experience", "location", "load", "mentor"]
+    assert [t.name for t in evaluation.terms] == ["proficiency", "experience", "location", "load", "mentor", "interest"]
     texts = {t.name: t.explanation for t in evaluation.terms}
     assert texts["experience"] == "Experience: Asylum level 2 of 3"
     assert texts["location"] == "Reaches Houston Immigration Court"
     assert texts["load"] == "2 of 2 slots free; last new case 45 days ago"
     assert texts["mentor"] == "A mentor with room has expertise in Asylum"
+    assert texts["interest"] == "Has not asked for this case"
     assert evaluation.points == sum(t.points for t in evaluation.terms)
     assert evaluation.score == round(100 * evaluation.points / CONTEXT.weights.total)
     assert all(0 <= t.points <= t.max_points for t in evaluation.terms)
@@ -175,6 +176,14 @@ def test_lighter_load_scores_higher():
     free = evaluate(make_case(), make_attorney(capacity=3, active_cases=0), context=CONTEXT)
     busy = evaluate(make_case(), make_attorney(capacity=3, active_cases=2), context=CONTEXT)
     assert free.terms[3].points > busy.terms[3].points
+
+
+def test_expressed_interest_adds_its_weight():
+    case = make_case(interested_attorney_ids=frozenset({11}))
+    keen = evaluate(case, make_attorney(id=11), context=CONTEXT)
+    other = evaluate(case, make_attorney(id=12), context=CONTEXT)
+    assert keen.points - other.points == CONTEXT.weights.interest
+    assert keen.terms[5].explanation == "Asked for this case while browsing open cases"
 
 
 def test_weights_change_the_ranking():

@@ -1,0 +1,395 @@
+"""Loading matching inputs from the database: a fixed handful of queries, never one per attorney.
+
+Turns profiles, training records, bar admissions, placements, offers, conflicts and staff
+settings into the plain dataclasses of `mentorship.matching`, which does the rest.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.db.models import Count, Max, Q
+from django.utils import timezone
+
+from accounts.roles import ROLE_GROUP_NAMES, Role
+from courses.vocabulary import ReliefType
+
+from ..fields import keyed_hash
+from ..matching import (
+    AttorneyInput,
+    AttorneyPool,
+    CaseInput,
+    MatchContext,
+    MentorInput,
+    Rules,
+    Weights,
+)
+from ..models import (
+    AttorneyLanguage,
+    AttorneyProfile,
+    AttorneyReliefExperience,
+    Case,
+    CaseDate,
+    CaseDateKind,
+    CaseInterest,
+    CaseOffer,
+    CaseStatus,
+    Conflict,
+    MatchingSettings,
+    MentorProfile,
+    Mentorship,
+    MentorshipStatus,
+    OfferStatus,
+    Placement,
+)
+
+HARD_DATE_KINDS = (
+    CaseDateKind.ONE_YEAR_DEADLINE,
+    CaseDateKind.MERITS_HEARING,
+    CaseDateKind.FILING_DEADLINE,
+    CaseDateKind.U_VISA_CERT_EXPIRY,
+)
+# Used until staff can set a weight for mentor availability in MatchingSettings.
+DEFAULT_MENTOR_WEIGHT = 10
+
+
+# ---------------------------------------------------------------------------
+# Settings and vocabulary
+
+
+def _required_training() -> dict[str, frozenset[int]]:
+    try:
+        model = apps.get_model("mentorship", "ReliefTypeRequirement")
+    except LookupError:
+        return {}
+    required: dict[str, set[int]] = defaultdict(set)
+    for relief_type, course_id in model.objects.values_list("relief_type", "course_id"):
+        required[relief_type].add(course_id)
+    return {rt: frozenset(ids) for rt, ids in required.items()}
+
+
+def _mentor_slots() -> dict[str, int]:
+    """Free mentee places per relief type among available mentors with that expertise."""
+    slots: dict[str, int] = defaultdict(int)
+    for mentor in mentor_inputs():
+        for relief_type in mentor.expertise:
+            slots[relief_type] += mentor.free_slots
+    return dict(slots)
+
+
+def matching_context() -> MatchContext:
+    """Weights and rules as staff set them, required training, mentor availability."""
+    knobs = MatchingSettings.load()
+    weights = Weights(
+        proficiency=knobs.weight_language,
+        experience=knobs.weight_relief_experience,
+        location=knobs.weight_geography,
+        load=knobs.weight_load,
+        mentor=getattr(knobs, "weight_mentor", DEFAULT_MENTOR_WEIGHT),
+        interest=knobs.weight_interest,
+    )
+    rules = Rules(urgent_within_days=knobs.urgent_within_days, urgent_min_experience=knobs.urgent_min_experience)
+    return MatchContext(
+        required_training=_required_training(),
+        weights=weights,
+        rules=rules,
+        mentor_slots=_mentor_slots(),
+        relief_labels={value: str(label) for value, label in ReliefType.choices},
+    )
+
+
+# ---------------------------------------------------------------------------
+# Attorneys
+
+
+def _completed_courses(user_ids: list[int]) -> dict[int, set[int]]:
+    try:
+        from courses.selectors import completed_course_ids
+    except ImportError:
+        completed_course_ids = None
+    if completed_course_ids is not None:
+        return completed_course_ids(user_ids=user_ids)
+    from courses.models import Enrollment
+
+    wanted = set(user_ids)
+    completed: dict[int, set[int]] = defaultdict(set)
+    for user_id, course_id in Enrollment.objects.filter(completed_at__isnull=False).values_list("user_id", "course_id"):
+        if user_id in wanted:
+            completed[user_id].add(course_id)
+    return completed
+
+
+def _active_bars() -> dict[int, set[str]]:
+    from courses.models import BarAdmission
+
+    bars: dict[int, set[str]] = defaultdict(set)
+    for user_id, code in BarAdmission.objects.filter(status=BarAdmission.Status.ACTIVE).values_list(
+        "user_id", "jurisdiction__code"
+    ):
+        bars[user_id].add(code)
+    return bars
+
+
+def _conflicts(profiles: dict[int, tuple], cases_parties: dict[int, list[str]]) -> dict[int, set[int]]:
+    """Attorney user id -> case ids they are conflicted out of (directly, by firm or by adverse party)."""
+    rows = list(Conflict.objects.values_list("attorney_id", "firm_hash", "case_id", "adverse_party_hash"))
+    if not rows:
+        return {}
+    party_cases: dict[str, set[int]] = defaultdict(set)
+    for case_id, hashes in cases_parties.items():
+        for party_hash in hashes or ():
+            party_cases[party_hash].add(case_id)
+    firm_members: dict[str, list[int]] = defaultdict(list)
+    if any(firm_hash for _a, firm_hash, _c, _p in rows):
+        for user_id, profile in profiles.items():
+            firm = profile[1]
+            if firm and firm.strip():
+                firm_members[keyed_hash(firm)].append(user_id)
+    conflicted: dict[int, set[int]] = defaultdict(set)
+    for attorney_id, firm_hash, case_id, party_hash in rows:
+        attorneys = [attorney_id] if attorney_id else firm_members.get(firm_hash, [])
+        cases = {case_id} if case_id else party_cases.get(party_hash, set())
+        for a_id in attorneys:
+            conflicted[a_id] |= cases
+    return conflicted
+
+
+def attorney_inputs(*, cases_parties: dict[int, list[str]] | None = None, today=None) -> list[AttorneyInput]:
+    """Every active volunteer attorney with a profile, as matching inputs.
+
+    `cases_parties` maps case id -> adverse-party hashes for the cases being matched, so
+    conflicts recorded against an adverse party reach those cases.
+    """
+    today = today or timezone.localdate()
+    now = timezone.now()
+    group = ROLE_GROUP_NAMES[Role.VOLUNTEER]
+    profiles = {
+        row[0]: row[1:]
+        for row in AttorneyProfile.objects.filter(user__is_active=True, user__groups__name=group).values_list(
+            "user_id", "id", "firm_name", "capacity", "paused_until", "detained_ok", "remote_ok", "locations"
+        )
+    }
+    user_by_profile = {row[0]: user_id for user_id, row in profiles.items()}
+    user_ids = list(profiles)
+
+    languages: dict[int, dict[str, int]] = defaultdict(dict)
+    for profile_id, code, level in AttorneyLanguage.objects.values_list("profile_id", "code", "ilr_level"):
+        if profile_id in user_by_profile:
+            languages[user_by_profile[profile_id]][code] = level
+    experience: dict[int, dict[str, int]] = defaultdict(dict)
+    for profile_id, relief_type, level in AttorneyReliefExperience.objects.values_list(
+        "profile_id", "relief_type", "level"
+    ):
+        if profile_id in user_by_profile:
+            experience[user_by_profile[profile_id]][relief_type] = level
+
+    # A pending offer holds a place as surely as a placement does.
+    load: dict[int, int] = defaultdict(int)
+    for attorney_id, count in (
+        Placement.objects.filter(closed_at__isnull=True)
+        .values("attorney_id")
+        .annotate(n=Count("id"))
+        .values_list("attorney_id", "n")
+    ):
+        load[attorney_id] += count
+    for attorney_id, count in (
+        CaseOffer.objects.filter(status=OfferStatus.PENDING, expires_at__gt=now)
+        .values("attorney_id")
+        .annotate(n=Count("id"))
+        .values_list("attorney_id", "n")
+    ):
+        load[attorney_id] += count
+    last_placed = dict(
+        Placement.objects.values("attorney_id").annotate(last=Max("placed_at")).values_list("attorney_id", "last")
+    )
+    declined: dict[int, set[int]] = defaultdict(set)
+    for attorney_id, case_id in CaseOffer.objects.filter(status=OfferStatus.DECLINED).values_list(
+        "attorney_id", "case_id"
+    ):
+        declined[attorney_id].add(case_id)
+
+    completed = _completed_courses(user_ids)
+    bars = _active_bars()
+    conflicted = _conflicts(profiles, cases_parties or {})
+
+    inputs = []
+    for user_id, (_pid, _firm, capacity, paused_until, detained_ok, remote_ok, locations) in profiles.items():
+        placed = last_placed.get(user_id)
+        inputs.append(
+            AttorneyInput(
+                id=user_id,
+                languages=languages.get(user_id, {}),
+                relief_experience=experience.get(user_id, {}),
+                completed_courses=frozenset(completed.get(user_id, ())),
+                capacity=capacity,
+                active_cases=load.get(user_id, 0),
+                paused=bool(paused_until and paused_until >= today),
+                detained_ok=detained_ok,
+                locations=frozenset(locations or ()),
+                remote_ok=remote_ok,
+                active_bar_jurisdictions=frozenset(bars.get(user_id, ())),
+                conflicted_case_ids=frozenset(conflicted.get(user_id, ())),
+                declined_case_ids=frozenset(declined.get(user_id, ())),
+                last_placed_days_ago=(now - placed).days if placed else None,
+            )
+        )
+    return inputs
+
+
+# ---------------------------------------------------------------------------
+# Cases
+
+
+CASE_FIELDS = (
+    "id",
+    "languages",
+    "min_ilr_level",
+    "interpreter_arranged",
+    "relief_types",
+    "detained",
+    "court",
+    "location",
+    "requires_bar_jurisdiction",
+    "adverse_party_hashes",
+)
+
+
+def case_inputs(*, case_ids: list[int] | None = None, today=None) -> tuple[list[CaseInput], dict[int, list[str]]]:
+    """Cases seeking an attorney (or the given cases) as matching inputs, plus their adverse-party hashes."""
+    today = today or timezone.localdate()
+    queryset = Case.objects.all() if case_ids is not None else Case.objects.filter(status=CaseStatus.SEEKING)
+    if case_ids is not None:
+        queryset = queryset.filter(pk__in=case_ids)
+    rows = list(queryset.order_by("id").values_list(*CASE_FIELDS))
+    ids = [row[0] for row in rows]
+    dates_filter = Q(kind__in=HARD_DATE_KINDS, date__gte=today)
+    if case_ids is not None:
+        dates_filter &= Q(case_id__in=ids)
+    else:
+        dates_filter &= Q(case__status=CaseStatus.SEEKING)
+    next_hard: dict[int, datetime.date] = {}
+    for case_id, date in CaseDate.objects.filter(dates_filter).values_list("case_id", "date"):
+        if case_id not in next_hard or date < next_hard[case_id]:
+            next_hard[case_id] = date
+    interest: dict[int, set[int]] = defaultdict(set)
+    interest_rows = CaseInterest.objects.values_list("case_id", "attorney_id")
+    if case_ids is not None:
+        interest_rows = interest_rows.filter(case_id__in=ids)
+    for case_id, attorney_id in interest_rows:
+        interest[case_id].add(attorney_id)
+
+    cases, parties = [], {}
+    for case_id, langs, min_ilr, interpreter, reliefs, detained, court, location, bar, party_hashes in rows:
+        hard = next_hard.get(case_id)
+        cases.append(
+            CaseInput(
+                id=case_id,
+                languages=tuple(langs or ()),
+                min_ilr=min_ilr,
+                interpreter_arranged=interpreter,
+                relief_types=tuple(reliefs or ()),
+                detained=detained,
+                location=court or location or "",
+                required_bar_jurisdiction=bar or "",
+                hard_date_within_days=(hard - today).days if hard else None,
+                interested_attorney_ids=frozenset(interest.get(case_id, ())),
+            )
+        )
+        parties[case_id] = list(party_hashes or ())
+    return cases, parties
+
+
+# ---------------------------------------------------------------------------
+# What the views and the benchmark call
+
+
+def matching_inputs_for_batch() -> tuple[list[CaseInput], AttorneyPool, MatchContext]:
+    """Every case seeking an attorney and the compiled attorney pool."""
+    context = matching_context()
+    cases, parties = case_inputs()
+    pool = AttorneyPool(attorney_inputs(cases_parties=parties), context)
+    return cases, pool, context
+
+
+def matching_inputs_for_case(*, case_id: int) -> tuple[CaseInput, AttorneyPool, MatchContext]:
+    context = matching_context()
+    cases, parties = case_inputs(case_ids=[case_id])
+    if not cases:
+        raise Case.DoesNotExist
+    pool = AttorneyPool(attorney_inputs(cases_parties=parties), context)
+    return cases[0], pool, context
+
+
+def attorneys_by_id(*, ids) -> dict[int, object]:
+    """Users for display (name, email) by id, in one query."""
+    from accounts.models import User
+
+    return {user.pk: user for user in User.objects.filter(pk__in=list(ids)).only("id", "email", "full_name")}
+
+
+def cases_by_id(*, ids) -> dict[int, Case]:
+    return {case.pk: case for case in Case.objects.filter(pk__in=list(ids)).only("id", "reference", "status")}
+
+
+def offered_attorney_ids(*, case: Case) -> set[int]:
+    """Everyone this case has been offered to before, whatever the answer."""
+    return set(CaseOffer.objects.filter(case=case).values_list("attorney_id", flat=True))
+
+
+# ---------------------------------------------------------------------------
+# Mentors
+
+
+def mentor_inputs(*, exclude_user_id: int | None = None) -> list[MentorInput]:
+    group = ROLE_GROUP_NAMES[Role.MENTOR]
+    active = dict(
+        Mentorship.objects.filter(status=MentorshipStatus.ACTIVE)
+        .values("mentor_id")
+        .annotate(n=Count("id"))
+        .values_list("mentor_id", "n")
+    )
+    rows = MentorProfile.objects.filter(available=True, user__is_active=True, user__groups__name=group).values_list(
+        "user_id", "max_mentees", "expertise", "languages"
+    )
+    return [
+        MentorInput(
+            id=user_id,
+            expertise=frozenset(expertise or ()),
+            languages=frozenset(languages or ()),
+            max_mentees=max_mentees,
+            active_mentees=active.get(user_id, 0),
+        )
+        for user_id, max_mentees, expertise, languages in rows
+        if user_id != exclude_user_id
+    ]
+
+
+@dataclass(frozen=True)
+class PlacementForMentor:
+    placement: Placement
+    case: CaseInput
+    mentee_languages: frozenset[str]
+
+
+def placement_for_mentor(*, placement: Placement) -> PlacementForMentor:
+    cases, _parties = case_inputs(case_ids=[placement.case_id])
+    mentee_languages = frozenset(
+        AttorneyLanguage.objects.filter(profile__user_id=placement.attorney_id).values_list("code", flat=True)
+    )
+    return PlacementForMentor(placement=placement, case=cases[0], mentee_languages=mentee_languages)
+
+
+def placements_without_mentor() -> list[Placement]:
+    """Open placements with no active mentor: the ones waiting for staff to confirm one."""
+    with_mentor = Mentorship.objects.filter(status=MentorshipStatus.ACTIVE, placement__isnull=False).values(
+        "placement_id"
+    )
+    return list(
+        Placement.objects.filter(closed_at__isnull=True)
+        .exclude(pk__in=with_mentor)
+        .select_related("case", "attorney")
+        .order_by("placed_at", "id")
+    )

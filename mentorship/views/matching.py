@@ -1,0 +1,222 @@
+"""Staff matching pages (/staff/matching/...): batch proposal to review, per-case suggestions, mentor choice.
+
+Program staff only (checked through `mentorship.policy`); every read of case data is audited.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from accounts.audit import audit_record
+from accounts.models import AuditEvent
+
+from .. import policy
+from ..matching import CONSTRAINT_CODES, evaluate, explain_assignment, rank_mentors, solve_batch, top_k
+from ..models import Placement
+from ..selectors import matching as selectors
+from ..services.matching import batch_publish
+from ..services.offers import OfferError, mentorship_assign, offer_send
+
+EXCLUDED_SHOWN = 100
+_PAIR = re.compile(r"^(\d{1,10}):(\d{1,10})$")
+
+
+class PublishForm(forms.Form):
+    pair = forms.CharField(required=False)
+
+    def __init__(self, *args, pairs: list[str] | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.raw_pairs = pairs or []
+
+    def clean(self):
+        cleaned = super().clean()
+        parsed = []
+        for raw in self.raw_pairs:
+            match = _PAIR.match(raw)
+            if match is None:
+                raise forms.ValidationError(gettext_lazy("The proposal could not be read. Reload the page."))
+            parsed.append((int(match.group(1)), int(match.group(2))))
+        if not parsed:
+            raise forms.ValidationError(gettext_lazy("Select at least one proposed pair."))
+        cleaned["pairs"] = parsed
+        return cleaned
+
+
+class ChooseForm(forms.Form):
+    """Pick one person (attorney or mentor) by id among those shown."""
+
+    person = forms.IntegerField(min_value=1, max_value=2**31 - 1)
+
+
+def _name(user) -> str:
+    if user is None:
+        return _("(unknown)")
+    return user.full_name or user.email
+
+
+@require_http_methods(["GET", "POST"])
+def matching_batch(request: HttpRequest) -> HttpResponse:
+    """The optimal assignment of every case seeking an attorney, for staff to review and publish."""
+    policy.require_staff(request)
+    if request.method == "POST":
+        form = PublishForm(request.POST, pairs=request.POST.getlist("pair"))
+        if form.is_valid():
+            outcomes = batch_publish(by=request.user, pairs=form.cleaned_data["pairs"])
+            sent = sum(o.sent for o in outcomes)
+            messages.success(request, _("%(count)s offers sent.") % {"count": sent})
+            refused = [o for o in outcomes if not o.sent]
+            if refused:
+                messages.warning(
+                    request,
+                    _("%(count)s pairs were not sent because they no longer fit; see the proposal again.")
+                    % {"count": len(refused)},
+                )
+            return redirect("staff:matching_batch")
+        for error in form.non_field_errors():
+            messages.error(request, error)
+        return redirect("staff:matching_batch")
+
+    cases, pool, context = selectors.matching_inputs_for_batch()
+    result = solve_batch(cases, pool, context=context)
+    audit_record(
+        actor=request.user,
+        action=AuditEvent.Action.READ,
+        object_type="mentorship.matching_batch",
+        request=request,
+        detail=f"cases={len(cases)}",
+    )
+    by_case = {c.id: c for c in cases}
+    case_objects = selectors.cases_by_id(ids=by_case)
+    users = selectors.attorneys_by_id(ids={a.attorney_id for a in result.assignments})
+    rows = [
+        {
+            "case": case_objects.get(a.case_id),
+            "case_input": by_case[a.case_id],
+            "attorney": users.get(a.attorney_id),
+            "attorney_name": _name(users.get(a.attorney_id)),
+            "assignment": a,
+            "evaluation": explain_assignment(by_case[a.case_id], pool, a.attorney_id, slot=a.slot, context=context),
+            "pair": f"{a.case_id}:{a.attorney_id}",
+        }
+        for a in result.assignments
+    ]
+    unassigned = [{"case": case_objects.get(u.case_id), "item": u} for u in result.unassigned]
+    return render(
+        request,
+        "mentorship/matching/batch.html",
+        {
+            "rows": rows,
+            "unassigned": unassigned,
+            "result": result,
+            "case_count": len(cases),
+            "attorney_count": len(pool),
+            "waiting_for_mentor": selectors.placements_without_mentor(),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def matching_case(request: HttpRequest, pk: int) -> HttpResponse:
+    """Top suggestions for one case with every term explained, and who was excluded and why."""
+    policy.require_staff(request)
+    case, _level = policy.case_for_request(request, pk, minimum=policy.STAFF)
+    case_input, pool, context = selectors.matching_inputs_for_case(case_id=case.pk)
+
+    if request.method == "POST":
+        form = ChooseForm(request.POST)
+        attorney_id = form.cleaned_data["person"] if form.is_valid() else None
+        if attorney_id is None or attorney_id not in pool.index:
+            messages.error(request, _("Choose one of the attorneys shown."))
+            return redirect("staff:matching_case", pk=case.pk)
+        evaluation = evaluate(case_input, pool.attorneys[pool.index[attorney_id]], context=context)
+        if not evaluation.feasible:
+            messages.error(
+                request,
+                _("This attorney no longer fits the case: %(reasons)s")
+                % {"reasons": "; ".join(r.text for r in evaluation.failed_constraints)},
+            )
+            return redirect("staff:matching_case", pk=case.pk)
+        attorney = selectors.attorneys_by_id(ids=[attorney_id]).get(attorney_id)
+        try:
+            offer_send(case=case, attorney=attorney, by=request.user, rank=1)
+        except OfferError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Offer sent."))
+        return redirect("staff:matching_case", pk=case.pk)
+
+    suggestions, excluded = top_k(case_input, pool, 10, context=context)
+    counts = dict.fromkeys(CONSTRAINT_CODES, 0)
+    labels: dict[str, str] = {}
+    for exclusion in excluded:
+        for reason in exclusion.reasons:
+            counts[reason.code] += 1
+            labels[reason.code] = reason.text
+    shown = excluded[:EXCLUDED_SHOWN]
+    users = selectors.attorneys_by_id(ids=[s.attorney_id for s in suggestions] + [e.attorney_id for e in shown])
+    return render(
+        request,
+        "mentorship/matching/case.html",
+        {
+            "case": case,
+            "case_input": case_input,
+            "suggestions": [{"evaluation": s, "name": _name(users.get(s.attorney_id))} for s in suggestions],
+            "excluded": [{"exclusion": e, "name": _name(users.get(e.attorney_id))} for e in shown],
+            "excluded_total": len(excluded),
+            "excluded_counts": [(labels[code], n) for code, n in counts.items() if n],
+            "attorney_count": len(pool),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def matching_mentor(request: HttpRequest, pk: int) -> HttpResponse:
+    """Suggested mentors for a placed attorney (expertise, language, load); staff confirm one."""
+    policy.require_staff(request)
+    placement = Placement.objects.select_related("case", "attorney").filter(pk=pk, closed_at__isnull=True).first()
+    if placement is None:
+        raise Http404
+    policy.case_for_request(request, placement.case_id, minimum=policy.STAFF)
+    data = selectors.placement_for_mentor(placement=placement)
+    suggestions = rank_mentors(
+        data.case,
+        selectors.mentor_inputs(exclude_user_id=placement.attorney_id),
+        mentee_id=placement.attorney_id,
+        mentee_languages=data.mentee_languages,
+        k=10,
+        context=selectors.matching_context(),
+    )
+    if request.method == "POST":
+        form = ChooseForm(request.POST)
+        mentor_id = form.cleaned_data["person"] if form.is_valid() else None
+        if mentor_id is None or mentor_id not in {s.mentor_id for s in suggestions}:
+            messages.error(request, _("Choose one of the mentors shown."))
+            return redirect("staff:matching_mentor", pk=placement.pk)
+        mentor = selectors.attorneys_by_id(ids=[mentor_id])[mentor_id]
+        try:
+            mentorship_assign(placement=placement, mentor=mentor, by=request.user)
+        except OfferError as exc:
+            messages.error(request, str(exc))
+            return redirect("staff:matching_mentor", pk=placement.pk)
+        messages.success(request, _("Mentor assigned."))
+        return redirect("staff:matching_batch")
+
+    users = selectors.attorneys_by_id(ids=[s.mentor_id for s in suggestions])
+    return render(
+        request,
+        "mentorship/matching/mentor.html",
+        {
+            "placement": placement,
+            "case": placement.case,
+            "attorney_name": _name(placement.attorney),
+            "suggestions": [{"suggestion": s, "name": _name(users.get(s.mentor_id))} for s in suggestions],
+        },
+    )

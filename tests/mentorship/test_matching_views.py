@@ -1,0 +1,301 @@
+"""Matching against the database: selectors, publishing, the cascade, and the staff pages."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import AuditEvent
+from courses.models import BarAdmission, Jurisdiction
+from mentorship.models import (
+    AttorneyProfile,
+    CaseInterest,
+    CaseOffer,
+    CaseStatus,
+    Conflict,
+    Mentorship,
+    OfferStatus,
+)
+from mentorship.selectors import matching as selectors
+from mentorship.services.matching import batch_publish, next_candidate_for
+from mentorship.services.offers import offer_decline
+from tests.factories import (
+    CaseDateFactory,
+    CaseFactory,
+    CaseOfferFactory,
+    MentorProfileFactory,
+    PlacementFactory,
+    attorney_with_profile,
+)
+from tests.factories.accounts import EditorFactory, MentorFactory, VolunteerFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def admitted(user, code: str = "TX"):
+    jurisdiction, _created = Jurisdiction.objects.get_or_create(code=code, defaults={"name": code})
+    BarAdmission.objects.create(
+        user=user, jurisdiction=jurisdiction, bar_number=f"{code}{user.pk}", admitted_on=datetime.date(2015, 1, 1)
+    )
+    return user
+
+
+def attorney(name: str, **kwargs):
+    user = attorney_with_profile(**kwargs)
+    user.full_name = name
+    user.save(update_fields=["full_name"])
+    return admitted(user)
+
+
+@pytest.fixture
+def seeking_case():
+    return CaseFactory(languages=["spa"], relief_types=["asylum"], court="Houston Immigration Court")
+
+
+# ---------------------------------------------------------------------------
+# Selectors
+
+
+def test_attorney_inputs_read_profile_training_bars_load_and_declines(seeking_case):
+    strong = attorney("Ana Strong", languages=(("spa", 5), ("mam", 3)), relief=(("asylum", 3),), capacity=3)
+    strong.attorney_profile.locations = ["Houston Immigration Court"]
+    strong.attorney_profile.save()
+    PlacementFactory(attorney=strong)
+    CaseOfferFactory(attorney=strong)
+    CaseOfferFactory(attorney=strong, case=seeking_case, status=OfferStatus.DECLINED)
+    paused = attorney("Pat Paused", paused_until=timezone.localdate() + datetime.timedelta(days=3))
+
+    inputs = {a.id: a for a in selectors.attorney_inputs()}
+    a = inputs[strong.pk]
+    assert dict(a.languages) == {"spa": 5, "mam": 3}
+    assert dict(a.relief_experience) == {"asylum": 3}
+    assert a.capacity == 3 and a.active_cases == 2  # one placement + one pending offer
+    assert a.active_bar_jurisdictions == frozenset({"TX"})
+    assert a.declined_case_ids == frozenset({seeking_case.pk})
+    assert "Houston Immigration Court" in a.locations
+    assert a.last_placed_days_ago == 0
+    assert inputs[paused.pk].paused
+
+
+def test_attorney_inputs_resolve_direct_firm_and_adverse_party_conflicts(staff, seeking_case):
+    direct = attorney("Dee Direct")
+    firm = attorney("Fay Firm", firm_name="Smith & Jones LLP")
+    clean = attorney("Cal Clean")
+    from mentorship.services.conflicts import conflict_record
+
+    conflict_record(by=staff, attorney=direct, case=seeking_case)
+    conflict_record(by=staff, firm_name="Smith & Jones LLP", adverse_party="Party One")
+    cases, parties = selectors.case_inputs()
+    inputs = {a.id: a for a in selectors.attorney_inputs(cases_parties=parties)}
+    assert seeking_case.pk in inputs[direct.pk].conflicted_case_ids
+    assert seeking_case.pk in inputs[firm.pk].conflicted_case_ids
+    assert inputs[clean.pk].conflicted_case_ids == frozenset()
+    assert Conflict.objects.count() == 2
+
+
+def test_attorney_inputs_take_a_fixed_number_of_queries(django_assert_max_num_queries, seeking_case):
+    for i in range(3):
+        attorney(f"A{i}")
+    with django_assert_max_num_queries(12) as few:
+        selectors.attorney_inputs()
+    for i in range(12):
+        attorney(f"B{i}", languages=(("spa", 3), ("fra", 2)))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert len(selectors.attorney_inputs()) == 15
+
+
+def test_case_inputs_cover_seeking_cases_with_nearest_hard_date_and_interest(seeking_case):
+    CaseFactory(status=CaseStatus.PLACED)
+    today = timezone.localdate()
+    CaseDateFactory(case=seeking_case, kind="merits_hearing", date=today + datetime.timedelta(days=40))
+    CaseDateFactory(case=seeking_case, kind="filing_deadline", date=today + datetime.timedelta(days=12))
+    CaseDateFactory(case=seeking_case, kind="hearing", date=today + datetime.timedelta(days=2))  # not a hard date
+    keen = attorney("Kim Keen")
+    CaseInterest.objects.create(case=seeking_case, attorney=keen)
+    cases, _parties = selectors.case_inputs()
+    assert [c.id for c in cases] == [seeking_case.pk]
+    (case,) = cases
+    assert case.hard_date_within_days == 12
+    assert case.location == "Houston Immigration Court"
+    assert case.interested_attorney_ids == frozenset({keen.pk})
+
+
+# ---------------------------------------------------------------------------
+# Services
+
+
+def test_batch_publish_sends_offers_and_refuses_pairs_that_no_longer_fit(staff, seeking_case):
+    fits = attorney("Fia Fits")
+    other_case = CaseFactory(languages=["spa"])
+    later_paused = attorney("Lou Later")
+    AttorneyProfile.objects.filter(user=later_paused).update(paused_until=timezone.localdate())
+    outcomes = batch_publish(by=staff, pairs=[(seeking_case.pk, fits.pk), (other_case.pk, later_paused.pk)])
+    sent = {(o.case_id, o.attorney_id): o for o in outcomes}
+    assert sent[(seeking_case.pk, fits.pk)].sent
+    assert not sent[(other_case.pk, later_paused.pk)].sent
+    assert "Paused" in sent[(other_case.pk, later_paused.pk)].message
+    assert CaseOffer.objects.filter(status=OfferStatus.PENDING).count() == 1
+    seeking_case.refresh_from_db()
+    assert seeking_case.status == CaseStatus.OFFERED
+
+
+def test_batch_publish_counts_earlier_offers_of_the_same_batch_against_capacity(staff):
+    one_slot = attorney("Ona One", capacity=1)
+    first, second = CaseFactory(), CaseFactory()
+    outcomes = batch_publish(by=staff, pairs=[(first.pk, one_slot.pk), (second.pk, one_slot.pk)])
+    assert [o.sent for o in outcomes] == [True, False]
+
+
+def test_next_candidate_skips_everyone_asked_before(seeking_case):
+    best = attorney("Bea Best", relief=(("asylum", 3),))
+    second = attorney("Sam Second", relief=(("asylum", 1),))
+    assert next_candidate_for(seeking_case) == best
+    CaseOfferFactory(case=seeking_case, attorney=best, status=OfferStatus.EXPIRED)
+    assert next_candidate_for(seeking_case) == second
+    CaseOfferFactory(case=seeking_case, attorney=second, status=OfferStatus.EXPIRED)
+    assert next_candidate_for(seeking_case) is None
+
+
+def test_a_declined_cascading_offer_goes_to_the_next_ranked_attorney(staff):
+    first = attorney("Fern First", relief=(("asylum", 3),))
+    runner_up = attorney("Rui Runner", relief=(("asylum", 2),))
+    case = CaseFactory(status=CaseStatus.OFFERED)
+    offer = CaseOfferFactory(case=case, attorney=first, offered_by=staff, cascade=True, rank=1)
+    offer_decline(offer=offer, by=first, reason="No time this month")
+    follow_up = CaseOffer.objects.get(case=case, status=OfferStatus.PENDING)
+    assert follow_up.attorney == runner_up
+    assert follow_up.rank == 2
+
+
+# ---------------------------------------------------------------------------
+# Views
+
+
+def matching_urls(case, placement):
+    return [
+        reverse("staff:matching_batch"),
+        reverse("staff:matching_case", args=[case.pk]),
+        reverse("staff:matching_mentor", args=[placement.pk]),
+    ]
+
+
+@pytest.mark.parametrize("role", ["volunteer", "mentor", "editor"])
+def test_only_program_staff_reach_matching_pages(client_for, role, seeking_case):
+    user = {"volunteer": VolunteerFactory, "mentor": MentorFactory, "editor": EditorFactory}[role]()
+    if role == "mentor":
+        from tests.factories import totp_enrol
+
+        totp_enrol(user)
+    client = client_for(user)
+    for url in matching_urls(seeking_case, PlacementFactory()):
+        assert client.get(url).status_code == 404
+        assert client.post(url, {"person": 1}).status_code == 404
+    assert CaseOffer.objects.count() == 0
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.DENIED).count() >= 3
+
+
+def test_anonymous_visitors_never_see_matching_pages(client, seeking_case):
+    for url in matching_urls(seeking_case, PlacementFactory()):
+        response = client.get(url)
+        assert response.status_code in (302, 404)
+        assert seeking_case.reference.encode() not in response.content
+
+
+def test_batch_page_shows_the_proposal_with_explanations_and_is_audited(client_for, staff, seeking_case):
+    attorney("Ana Alvarez", languages=(("spa", 4),))
+    nobody_fits = CaseFactory(languages=["quc"])
+    response = client_for(staff).get(reverse("staff:matching_batch"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert seeking_case.reference in html and "Ana Alvarez" in html
+    assert "Speaks Spanish at ILR 4 (case needs 3)" in html
+    assert nobody_fits.reference in html
+    assert "No attorney meets every requirement" in html
+    assert f'value="{seeking_case.pk}:' in html
+    assert (
+        AuditEvent.objects.filter(object_type="mentorship.matching_batch", action=AuditEvent.Action.READ).count() == 1
+    )
+
+
+def test_batch_page_never_shows_confidential_notes_or_parties(client_for, staff):
+    case = CaseFactory(confidential_notes="SENTINEL-NOTE-4471", adverse_parties="SENTINEL-PARTY-9932")
+    attorney("Ana Alvarez")
+    html = client_for(staff).get(reverse("staff:matching_batch")).content.decode()
+    assert case.reference in html
+    assert "SENTINEL-NOTE-4471" not in html and "SENTINEL-PARTY-9932" not in html
+
+
+def test_publishing_from_the_batch_page_sends_the_ticked_offers(client_for, staff, seeking_case):
+    ana = attorney("Ana Alvarez")
+    response = client_for(staff).post(reverse("staff:matching_batch"), {"pair": [f"{seeking_case.pk}:{ana.pk}"]})
+    assert response.status_code == 302
+    offer = CaseOffer.objects.get()
+    assert (offer.case_id, offer.attorney_id, offer.status) == (seeking_case.pk, ana.pk, OfferStatus.PENDING)
+
+
+@pytest.mark.parametrize("pairs", [[], ["nonsense"], ["1:2:3"], ["99999999999:1"], ["-1:2"]])
+def test_publishing_bad_input_sends_nothing_and_never_errors(client_for, staff, pairs):
+    response = client_for(staff).post(reverse("staff:matching_batch"), {"pair": pairs})
+    assert response.status_code == 302
+    assert CaseOffer.objects.count() == 0
+
+
+def test_case_page_explains_suggestions_and_exclusions_and_audits_the_read(client_for, staff, seeking_case):
+    attorney("Ana Alvarez", languages=(("spa", 4),))
+    attorney("Pierre Petit", languages=(("fra", 5),))
+    response = client_for(staff).get(reverse("staff:matching_case", args=[seeking_case.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Ana Alvarez" in html and "Speaks Spanish at ILR 4 (case needs 3)" in html
+    assert "Pierre Petit" in html
+    assert "Language: does not speak Spanish at ILR 3 or above" in html
+    assert AuditEvent.objects.filter(
+        object_type="mentorship.case", object_id=str(seeking_case.pk), action=AuditEvent.Action.READ
+    ).exists()
+
+
+def test_case_page_for_a_missing_case_is_404(client_for, staff):
+    assert client_for(staff).get(reverse("staff:matching_case", args=[424242])).status_code == 404
+
+
+def test_sending_an_offer_from_the_case_page(client_for, staff, seeking_case):
+    ana = attorney("Ana Alvarez")
+    pierre = attorney("Pierre Petit", languages=(("fra", 5),))
+    client = client_for(staff)
+    url = reverse("staff:matching_case", args=[seeking_case.pk])
+    assert client.post(url, {"person": pierre.pk}).status_code == 302  # excluded: not sent
+    assert client.post(url, {"person": "x"}).status_code == 302
+    assert CaseOffer.objects.count() == 0
+    assert client.post(url, {"person": ana.pk}).status_code == 302
+    assert CaseOffer.objects.get().attorney == ana
+
+
+def test_mentor_page_ranks_by_expertise_language_and_load_and_staff_confirm(client_for, staff):
+    placement = PlacementFactory(case=CaseFactory(status=CaseStatus.PLACED, languages=["mam"]))
+    expert = MentorProfileFactory(expertise=["asylum"], languages=["mam"], max_mentees=3).user
+    expert.full_name = "Elena Expert"
+    expert.save()
+    busy = MentorProfileFactory(expertise=["asylum"], languages=["mam"], max_mentees=1).user
+    Mentorship.objects.create(
+        placement=PlacementFactory(), case=None, mentor=busy, mentee=VolunteerFactory(), assigned_by=staff
+    )
+    novice = MentorProfileFactory(expertise=["u_visa"], languages=["eng"]).user
+    novice.full_name = "Nico Novice"
+    novice.save()
+    client = client_for(staff)
+    url = reverse("staff:matching_mentor", args=[placement.pk])
+    html = client.get(url).content.decode()
+    assert html.index("Elena Expert") < html.index("Nico Novice")
+    assert "Expertise in Asylum" in html and "Speaks the client&#x27;s language (Mam)" in html
+    assert f'value="{busy.pk}"' not in html  # no free place
+    assert client.post(url, {"person": busy.pk}).status_code == 302
+    assert not Mentorship.objects.filter(placement=placement).exists()
+    assert client.post(url, {"person": expert.pk}).status_code == 302
+    mentorship = Mentorship.objects.get(placement=placement)
+    assert mentorship.mentor == expert and mentorship.assigned_by == staff
+
+
+def test_mentor_page_for_a_closed_placement_is_404(client_for, staff):
+    placement = PlacementFactory(closed_at=timezone.now())
+    assert client_for(staff).get(reverse("staff:matching_mentor", args=[placement.pk])).status_code == 404
