@@ -1,2 +1,25 @@
+from django.urls import path
+
+from . import views
+
 app_name = "courses"
-urlpatterns = []
+urlpatterns = [
+    path("learn/catalog/", views.catalog, name="catalog"),
+    path("learn/", views.my_learning, name="my_learning"),
+    path("learn/courses/<int:course_id>/enrol/", views.enroll, name="enroll"),
+    path("learn/courses/<int:course_id>/resume/", views.resume, name="resume"),
+    path("learn/courses/<int:course_id>/assessment/", views.assessment, name="assessment"),
+    path(
+        "learn/courses/<int:course_id>/assessment/<int:number>/",
+        views.assessment_result,
+        name="assessment_result",
+    ),
+    path("learn/courses/<int:course_id>/affirm/", views.affirm, name="affirm"),
+    path("learn/lessons/<int:lesson_id>/heartbeat/", views.heartbeat, name="heartbeat"),
+    path("learn/lessons/<int:lesson_id>/complete/", views.lesson_complete, name="lesson_complete"),
+    path("learn/lessons/<int:lesson_id>/code/", views.attendance_code, name="attendance_code"),
+    path("learn/lessons/<int:lesson_id>/check/", views.knowledge_check, name="knowledge_check"),
+    path("learn/profile/bar/", views.bar_admissions, name="bar_admissions"),
+    path("learn/profile/bar/<int:admission_id>/", views.bar_admission_edit, name="bar_admission_edit"),
+    path("learn/profile/bar/<int:admission_id>/delete/", views.bar_admission_delete, name="bar_admission_delete"),
+]

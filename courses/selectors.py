@@ -1,0 +1,307 @@
+"""Reads for courses: catalog, progress, completion requirements, dashboard sections."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import QuerySet, Sum
+from django.utils.translation import gettext as _
+
+from .models import (
+    INSTRUCTION_LANGUAGES,
+    AttendanceCheckpoint,
+    AttendanceCodeEntry,
+    CourseIndexPage,
+    CoursePage,
+    CreditCategory,
+    Enrollment,
+    Jurisdiction,
+    LessonPage,
+    LessonProgress,
+    QuizAttempt,
+)
+from .vocabulary import ReliefType
+
+# --- Catalog -------------------------------------------------------------------------------
+
+
+def catalog_index() -> CourseIndexPage | None:
+    return CourseIndexPage.objects.live().order_by("path").first()
+
+
+def catalog_for(*, index: CourseIndexPage, params, user) -> dict:
+    """Live courses under the catalog, filtered by relief, jurisdiction with credit, language, category, text."""
+    courses = list(
+        CoursePage.objects.live().child_of(index).order_by("path").prefetch_related("accreditations__jurisdiction")
+    )
+    relief = params.get("relief", "")
+    jurisdiction = params.get("jurisdiction", "")
+    language = params.get("language", "")
+    category = params.get("category", "")
+    query = params.get("q", "").strip()[:200]
+
+    if relief in ReliefType.values:
+        courses = [course for course in courses if relief in course.relief_type_values()]
+    else:
+        relief = ""
+    if language in dict(INSTRUCTION_LANGUAGES):
+        courses = [course for course in courses if course.language == language]
+    else:
+        language = ""
+    if jurisdiction:
+        courses = [
+            course
+            for course in courses
+            if any(
+                acc.jurisdiction.code == jurisdiction and acc.total_hours() > 0 for acc in course.accreditations.all()
+            )
+        ]
+    selected_category = None
+    if category.isdigit():
+        selected_category = CreditCategory.objects.filter(pk=int(category)).select_related("jurisdiction").first()
+    if selected_category:
+        courses = [
+            course
+            for course in courses
+            if any(
+                line_category.pk == selected_category.pk and hours > 0
+                for acc in course.accreditations.all()
+                for line_category, hours in acc.credit_lines()
+            )
+        ]
+    else:
+        category = ""
+    if query:
+        matching_ids = {page.pk for page in CoursePage.objects.live().child_of(index).search(query)}
+        for lesson in LessonPage.objects.live().descendant_of(index).search(query):
+            matching_ids.add(lesson.get_parent().pk)
+        courses = [course for course in courses if course.pk in matching_ids]
+
+    enrolled = {}
+    if user.is_authenticated:
+        enrolled = {
+            enrollment.course_id: enrollment
+            for enrollment in Enrollment.objects.filter(user=user, course__in=[c.pk for c in courses])
+        }
+    rows = [{"course": course, "enrollment": enrolled.get(course.pk)} for course in courses]
+    return {
+        "courses": rows,
+        "filters": {
+            "relief": relief,
+            "jurisdiction": jurisdiction,
+            "language": language,
+            "category": category,
+            "q": query,
+        },
+        "filtering": any([relief, jurisdiction, language, category, query]),
+        "relief_choices": ReliefType.choices,
+        "language_choices": INSTRUCTION_LANGUAGES,
+        "jurisdiction_choices": list(Jurisdiction.objects.values_list("code", "name")),
+        "category_choices": [
+            (str(item.pk), f"{item.jurisdiction.code} — {item.name}")
+            for item in CreditCategory.objects.select_related("jurisdiction")
+        ],
+    }
+
+
+# --- Progress and requirements ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Requirement:
+    key: str
+    label: str
+    met: bool
+    detail: str = ""
+
+
+def course_lesson_ids(*, course: CoursePage) -> list[int]:
+    return list(LessonPage.objects.child_of(course).live().order_by("path").values_list("pk", flat=True))
+
+
+def engaged_seconds(*, enrollment: Enrollment) -> int:
+    return LessonProgress.objects.filter(enrollment=enrollment).aggregate(total=Sum("engaged_seconds"))["total"] or 0
+
+
+def enrollment_requirements(*, enrollment: Enrollment) -> list[Requirement]:
+    """Each completion rule the course sets, and whether this enrollment meets it now."""
+    course = enrollment.course
+    requirements: list[Requirement] = []
+    lesson_ids = course_lesson_ids(course=course)
+    if course.require_all_lessons:
+        done = LessonProgress.objects.filter(
+            enrollment=enrollment, lesson_id__in=lesson_ids, completed_at__isnull=False
+        ).count()
+        requirements.append(
+            Requirement(
+                "lessons",
+                _("Complete every lesson"),
+                bool(lesson_ids) and done >= len(lesson_ids),
+                _("%(done)s of %(total)s lessons") % {"done": done, "total": len(lesson_ids)},
+            )
+        )
+    if course.minimum_engaged_minutes:
+        seconds = engaged_seconds(enrollment=enrollment)
+        requirements.append(
+            Requirement(
+                "time",
+                _("Spend at least %(minutes)s minutes engaged") % {"minutes": course.minimum_engaged_minutes},
+                seconds >= course.minimum_engaged_minutes * 60,
+                _("%(minutes)s minutes so far") % {"minutes": seconds // 60},
+            )
+        )
+    if course.require_attendance_codes:
+        checkpoint_ids = set(AttendanceCheckpoint.objects.filter(lesson_id__in=lesson_ids).values_list("pk", flat=True))
+        correct = set(
+            AttendanceCodeEntry.objects.filter(
+                enrollment=enrollment, checkpoint_id__in=checkpoint_ids, correct=True
+            ).values_list("checkpoint_id", flat=True)
+        )
+        requirements.append(
+            Requirement(
+                "codes",
+                _("Enter every attendance code"),
+                checkpoint_ids <= correct,
+                _("%(done)s of %(total)s codes") % {"done": len(correct), "total": len(checkpoint_ids)},
+            )
+        )
+    if course.has_final_assessment():
+        best = (
+            QuizAttempt.objects.filter(enrollment=enrollment, kind=QuizAttempt.Kind.FINAL)
+            .order_by("-score_percent")
+            .first()
+        )
+        requirements.append(
+            Requirement(
+                "assessment",
+                _("Pass the final assessment (%(mark)s%%)") % {"mark": course.pass_mark_percent},
+                QuizAttempt.objects.filter(enrollment=enrollment, kind=QuizAttempt.Kind.FINAL, passed=True).exists(),
+                _("Best score %(score)s%%") % {"score": best.score_percent} if best else _("Not attempted"),
+            )
+        )
+    if course.require_affirmation:
+        requirements.append(
+            Requirement(
+                "affirm",
+                _("Sign the affirmation of attendance"),
+                enrollment.affirmation_signed_at is not None,
+            )
+        )
+    return requirements
+
+
+@dataclass(frozen=True)
+class CourseProgress:
+    enrollment: Enrollment
+    lessons_total: int
+    lessons_done: int
+    resume_lesson: LessonPage | None
+
+    @property
+    def percent(self) -> int:
+        if self.enrollment.completed_at:
+            return 100
+        return round(100 * self.lessons_done / self.lessons_total) if self.lessons_total else 0
+
+
+def enrollment_progress(*, enrollment: Enrollment) -> CourseProgress:
+    lessons = list(LessonPage.objects.child_of(enrollment.course).live().order_by("path"))
+    done_ids = set(
+        LessonProgress.objects.filter(enrollment=enrollment, completed_at__isnull=False).values_list(
+            "lesson_id", flat=True
+        )
+    )
+    resume = next((lesson for lesson in lessons if lesson.pk not in done_ids), None)
+    if enrollment.last_lesson_id and enrollment.last_lesson_id not in done_ids:
+        resume = next((lesson for lesson in lessons if lesson.pk == enrollment.last_lesson_id), resume)
+    return CourseProgress(
+        enrollment=enrollment,
+        lessons_total=len(lessons),
+        lessons_done=len([lesson for lesson in lessons if lesson.pk in done_ids]),
+        resume_lesson=resume or (lessons[0] if lessons else None),
+    )
+
+
+def enrollments_for(*, user) -> QuerySet[Enrollment]:
+    return Enrollment.objects.filter(user=user).select_related("course").order_by("completed_at", "-enrolled_at")
+
+
+def learning_overview(*, user) -> dict:
+    rows = [enrollment_progress(enrollment=enrollment) for enrollment in enrollments_for(user=user)]
+    total = sum(row.lessons_total for row in rows)
+    done = sum(row.lessons_total if row.enrollment.completed_at else row.lessons_done for row in rows)
+    return {
+        "progress_rows": rows,
+        "overall_percent": round(100 * done / total) if total else 0,
+        "courses_completed": sum(1 for row in rows if row.enrollment.completed_at),
+    }
+
+
+def course_page_context(*, course: CoursePage, user) -> dict:
+    enrollment = None
+    if user.is_authenticated:
+        enrollment = Enrollment.objects.filter(user=user, course=course).first()
+    lessons = list(course.lessons())
+    done_ids: set[int] = set()
+    if enrollment:
+        done_ids = set(
+            LessonProgress.objects.filter(enrollment=enrollment, completed_at__isnull=False).values_list(
+                "lesson_id", flat=True
+            )
+        )
+    return {
+        "enrollment": enrollment,
+        "progress": enrollment_progress(enrollment=enrollment) if enrollment else None,
+        "requirements": enrollment_requirements(enrollment=enrollment) if enrollment else [],
+        "lesson_rows": [{"lesson": lesson, "done": lesson.pk in done_ids} for lesson in lessons],
+        "accreditations": list(course.accreditations.select_related("jurisdiction")),
+        "faculty": list(course.faculty.all()),
+        "prerequisites": list(course.prerequisites.live()),
+    }
+
+
+def lesson_neighbours(*, lesson: LessonPage) -> tuple[LessonPage | None, LessonPage | None]:
+    siblings = list(LessonPage.objects.sibling_of(lesson).live().order_by("path"))
+    ids = [sibling.pk for sibling in siblings]
+    if lesson.pk not in ids:
+        return None, None
+    position = ids.index(lesson.pk)
+    previous = siblings[position - 1] if position > 0 else None
+    following = siblings[position + 1] if position + 1 < len(siblings) else None
+    return previous, following
+
+
+def knowledge_check_results(*, enrollment: Enrollment, lesson: LessonPage) -> dict[str, QuizAttempt]:
+    """The latest attempt per knowledge check block of the lesson."""
+    latest: dict[str, QuizAttempt] = {}
+    for attempt in QuizAttempt.objects.filter(
+        enrollment=enrollment, kind=QuizAttempt.Kind.KNOWLEDGE_CHECK, lesson=lesson
+    ).order_by("number"):
+        latest[attempt.block_id] = attempt
+    return latest
+
+
+# --- For other apps ------------------------------------------------------------------------
+
+
+def completed_course_ids(*, user_ids) -> dict[int, set[int]]:
+    """Course page ids each user has completed (users with none are present with an empty set)."""
+    result: dict[int, set[int]] = defaultdict(set)
+    user_ids = list(user_ids)
+    for user_id in user_ids:
+        result[user_id] = set()
+    for user_id, course_id in Enrollment.objects.filter(user_id__in=user_ids, completed_at__isnull=False).values_list(
+        "user_id", "course_id"
+    ):
+        result[user_id].add(course_id)
+    return dict(result)
+
+
+def dashboard_sections_for(*, request) -> list[tuple[str, dict]]:
+    user = request.user
+    if not user.is_authenticated or not user.is_volunteer:
+        return []
+    context = learning_overview(user=user)
+    context["catalog"] = catalog_index()
+    return [("courses/dashboard_section.html", context)]
