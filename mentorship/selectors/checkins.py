@@ -1,0 +1,257 @@
+"""Reading check-ins and mentoring plans, and the health of a mentorship.
+
+Health is a pure function (``health_compute``) over plain data, so its rules are tested on
+hand-built inputs; ``mentorship_health`` gathers that data from the database.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..models import CaseDate, CheckIn, MentoringGoal, Mentorship, MentorshipStatus
+
+KICKOFF_DAYS = 7
+DETAINED_CADENCE_DAYS = 7
+# Extra check-ins before a filing deadline or merits hearing (design: 60/30/14 days).
+PRE_DEADLINE_DAYS = (60, 30, 14)
+NEAR_DATE_DAYS = 14
+RECENT_CHECKIN_DAYS = 14
+POOR_RATING = 2
+
+ON_TRACK = "on_track"
+NEEDS_CHECKIN = "needs_checkin"
+NEEDS_ATTENTION = "needs_attention"
+
+HEALTH_LABELS = {
+    ON_TRACK: _("On track"),
+    NEEDS_CHECKIN: _("Needs check-in"),
+    NEEDS_ATTENTION: _("Needs attention"),
+}
+HEALTH_BADGES = {ON_TRACK: "badge--ok", NEEDS_CHECKIN: "badge--warn", NEEDS_ATTENTION: "badge--danger"}
+
+
+@dataclass(frozen=True)
+class HealthInput:
+    """Everything health depends on, as plain values."""
+
+    started_on: datetime.date
+    cadence_days: int
+    detained: bool = False
+    last_checkin_on: datetime.date | None = None
+    latest_flagged: bool = False
+    latest_rating: int | None = None
+    # Hard dates (filing deadlines, merits hearings...) and all other case dates, upcoming or not.
+    hard_dates: tuple[datetime.date, ...] = ()
+    other_dates: tuple[datetime.date, ...] = ()
+    overdue_goals: int = 0
+
+
+@dataclass(frozen=True)
+class Health:
+    status: str
+    next_due: datetime.date
+    reasons: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def label(self) -> str:
+        return str(HEALTH_LABELS[self.status])
+
+    @property
+    def badge(self) -> str:
+        return HEALTH_BADGES[self.status]
+
+    @property
+    def is_overdue(self) -> bool:
+        return "overdue" in self.reasons
+
+
+def effective_cadence(*, cadence_days: int, detained: bool) -> int:
+    cadence = max(1, cadence_days)
+    return min(cadence, DETAINED_CADENCE_DAYS) if detained else cadence
+
+
+def next_checkin_due(data: HealthInput, *, today: datetime.date) -> datetime.date:
+    """When the next check-in is due: kick-off, then cadence, pulled earlier before hard dates."""
+    if data.last_checkin_on is None:
+        due = data.started_on + datetime.timedelta(days=KICKOFF_DAYS)
+    else:
+        cadence = effective_cadence(cadence_days=data.cadence_days, detained=data.detained)
+        due = data.last_checkin_on + datetime.timedelta(days=cadence)
+    # A milestone 60/30/14 days before a hard date asks for a check-in after it.
+    after = data.last_checkin_on or data.started_on
+    for hard in data.hard_dates:
+        if hard < today:
+            continue
+        for days in PRE_DEADLINE_DAYS:
+            milestone = hard - datetime.timedelta(days=days)
+            if milestone > after:
+                due = min(due, milestone)
+    return due
+
+
+def health_compute(data: HealthInput, *, today: datetime.date) -> Health:
+    """On track / needs check-in / needs attention, with the reasons (machine words)."""
+    due = next_checkin_due(data, today=today)
+    attention: list[str] = []
+    if data.latest_flagged:
+        attention.append("flag")
+    if data.latest_rating is not None and data.latest_rating <= POOR_RATING:
+        attention.append("poor_rating")
+    horizon = today + datetime.timedelta(days=NEAR_DATE_DAYS)
+    near = any(today <= d <= horizon for d in (*data.hard_dates, *data.other_dates))
+    recent = data.last_checkin_on is not None and data.last_checkin_on >= today - datetime.timedelta(
+        days=RECENT_CHECKIN_DAYS
+    )
+    if near and not recent:
+        attention.append("date_near")
+    checkin: list[str] = ["overdue"] if due < today else []
+    if data.overdue_goals:
+        checkin.append("goal_overdue")
+    if attention:
+        return Health(NEEDS_ATTENTION, due, tuple(attention + checkin))
+    if "overdue" in checkin:
+        return Health(NEEDS_CHECKIN, due, tuple(checkin))
+    return Health(ON_TRACK, due, tuple(checkin))
+
+
+REASON_TEXT = {
+    "flag": _("A check-in asked for staff attention."),
+    "poor_rating": _("The pairing was rated as not working well."),
+    "date_near": _("A case date is within 14 days and there was no check-in in the last 14 days."),
+    "overdue": _("A check-in is overdue."),
+    "goal_overdue": _("A goal in the mentoring plan is past its due date."),
+}
+
+
+def reason_texts(health: Health) -> list[str]:
+    return [str(REASON_TEXT[r]) for r in health.reasons]
+
+
+# ---------------------------------------------------------------------------
+# From the database
+
+
+def mentorships_with_health_data(queryset: QuerySet[Mentorship]) -> QuerySet[Mentorship]:
+    """The queryset with what ``mentorship_health`` reads, fetched in a fixed number of queries."""
+    return queryset.select_related("case", "placement", "mentor", "mentee").prefetch_related(
+        Prefetch("checkins", queryset=CheckIn.objects.order_by("-occurred_on", "-id"), to_attr="ordered_checkins"),
+        Prefetch("case__dates", queryset=CaseDate.objects.order_by("date", "id"), to_attr="ordered_dates"),
+        Prefetch("goals", queryset=MentoringGoal.objects.filter(done=False), to_attr="open_goals"),
+    )
+
+
+def health_input_for(mentorship: Mentorship, *, today: datetime.date) -> HealthInput:
+    checkins = getattr(mentorship, "ordered_checkins", None)
+    if checkins is None:
+        checkins = list(mentorship.checkins.order_by("-occurred_on", "-id"))
+    latest = checkins[0] if checkins else None
+    rated = next((c for c in checkins if c.pairing_rating is not None), None)
+    case = mentorship.case
+    dates: list[CaseDate] = []
+    if case is not None:
+        dates = getattr(case, "ordered_dates", None)
+        if dates is None:
+            dates = list(case.dates.order_by("date", "id"))
+    goals = getattr(mentorship, "open_goals", None)
+    if goals is None:
+        goals = list(mentorship.goals.filter(done=False))
+    started = mentorship.placement.placed_at if mentorship.placement_id else mentorship.started_at
+    started = max(started, mentorship.started_at)
+    return HealthInput(
+        started_on=timezone.localtime(started).date(),
+        cadence_days=mentorship.cadence_days,
+        detained=bool(case and case.detained),
+        last_checkin_on=latest.occurred_on if latest else None,
+        latest_flagged=bool(latest and latest.needs_staff_attention),
+        latest_rating=rated.pairing_rating if rated else None,
+        hard_dates=tuple(d.date for d in dates if d.is_hard),
+        other_dates=tuple(d.date for d in dates if not d.is_hard),
+        overdue_goals=sum(1 for g in goals if g.due_on and g.due_on < today),
+    )
+
+
+def mentorship_health(*, mentorship: Mentorship, today: datetime.date | None = None) -> Health:
+    today = today or timezone.localdate()
+    return health_compute(health_input_for(mentorship, today=today), today=today)
+
+
+@dataclass
+class MentorshipRow:
+    mentorship: Mentorship
+    health: Health
+    last_checkin: CheckIn | None
+
+
+def mentorship_rows(*, queryset: QuerySet[Mentorship], today: datetime.date | None = None) -> list[MentorshipRow]:
+    """Active mentorships with their health, worst first, then by next due date."""
+    today = today or timezone.localdate()
+    order = {NEEDS_ATTENTION: 0, NEEDS_CHECKIN: 1, ON_TRACK: 2}
+    rows = []
+    for mentorship in mentorships_with_health_data(queryset.filter(status=MentorshipStatus.ACTIVE)):
+        health = mentorship_health(mentorship=mentorship, today=today)
+        checkins = mentorship.ordered_checkins
+        rows.append(MentorshipRow(mentorship, health, checkins[0] if checkins else None))
+    rows.sort(key=lambda r: (order[r.health.status], r.health.next_due, r.mentorship.pk))
+    return rows
+
+
+def checkins_for_mentorship(*, mentorship: Mentorship) -> QuerySet[CheckIn]:
+    return mentorship.checkins.select_related("logged_by").order_by("-occurred_on", "-id")
+
+
+def goals_for_mentorship(*, mentorship: Mentorship) -> QuerySet[MentoringGoal]:
+    return mentorship.goals.order_by("done", "due_on", "id")
+
+
+# ---------------------------------------------------------------------------
+# The private calendar feed's events
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    uid: str
+    day: datetime.date
+    kind_label: str
+    reference: str
+
+    @property
+    def summary(self) -> str:
+        # Only the kind of date and the opaque case reference: nothing about the client.
+        return f"{self.kind_label} — {self.reference}"
+
+
+def calendar_events_for(*, user, today: datetime.date | None = None) -> list[CalendarEvent]:
+    """Hearings and deadlines of the user's placed or mentored cases, and their check-ins due."""
+    from django.db.models import Q
+
+    from ..models import CaseDateKind
+
+    today = today or timezone.localdate()
+    since = today - datetime.timedelta(days=90)
+    events: list[CalendarEvent] = []
+    case_q = Q(case__placements__attorney=user, case__placements__closed_at__isnull=True) | Q(
+        case__mentorships__mentor=user, case__mentorships__status=MentorshipStatus.ACTIVE
+    )
+    case_ids = CaseDate.objects.filter(case_q).values("pk")
+    for case_date in CaseDate.objects.filter(pk__in=case_ids, date__gte=since).select_related("case"):
+        label = str(CaseDateKind(case_date.kind).label)
+        events.append(CalendarEvent(f"casedate-{case_date.pk}", case_date.date, label, case_date.case.reference))
+    mentorships = Mentorship.objects.filter(Q(mentor=user) | Q(mentee=user), status=MentorshipStatus.ACTIVE)
+    for mentorship in mentorships_with_health_data(mentorships):
+        health = mentorship_health(mentorship=mentorship, today=today)
+        reference = mentorship.case.reference if mentorship.case_id else f"#{mentorship.pk}"
+        events.append(
+            CalendarEvent(
+                f"checkin-{mentorship.pk}-{health.next_due.isoformat()}",
+                health.next_due,
+                str(_("Mentoring check-in due")),
+                reference,
+            )
+        )
+    events.sort(key=lambda e: (e.day, e.uid))
+    return events
