@@ -314,6 +314,8 @@ LOGGING = {
     "loggers": {
         # Request logs would carry URLs and bodies; keep them out.
         "django.request": {"level": "ERROR", "handlers": ["console"], "propagate": False},
+        # Wagtail's in-process search/reference-index tasks log every run at INFO.
+        "django_tasks": {"level": "WARNING"},
     },
 }
 

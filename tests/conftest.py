@@ -12,6 +12,13 @@ from tests.factories import DEFAULT_PASSWORD, MentorFactory, StaffFactory, UserF
 REQUIRED_MARKS = {mark for mark in os.environ.get("REQUIRE_MARKS", "").split(",") if mark}
 
 
+def pytest_configure(config):
+    from django.conf import settings
+
+    # Hashing strength is not under test; a fast hasher saves minutes across the suite.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def skip_or_fail(mark: str, reason: str) -> None:
     if mark in REQUIRED_MARKS:
         pytest.fail(f"{reason} (required in this run by REQUIRE_MARKS)")
