@@ -27,6 +27,12 @@ CONTENT_EDITOR_PERMISSIONS = [
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "choose_document"),
+    # CLE administration (courses.certificates): list, correct, revoke, report, settings.
+    ("certificates", "view_certificate"),
+    ("certificates", "revoke_certificate"),
+    ("certificates", "reissue_certificate"),
+    ("certificates", "view_cle_reports"),
+    ("certificates", "change_certificatesettings"),
 ]
 
 

@@ -1,0 +1,150 @@
+import csv
+import io
+import zipfile
+
+import pytest
+from django.urls import reverse
+
+from courses.certificates.models import Certificate
+from courses.certificates.tasks import certificates_issue_task
+from tests.factories import EditorFactory, VolunteerFactory
+
+
+@pytest.fixture
+def certificate(completed):
+    certificates_issue_task.delay(completed.pk).get()
+    return Certificate.objects.get()
+
+
+@pytest.fixture
+def editor_client(db, client_for):
+    return client_for(EditorFactory())
+
+
+def test_cle_administrator_lists_and_filters_certificates(certificate, editor_client):
+    response = editor_client.get(reverse("certificates_admin:index"), {"status": "valid"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert certificate.display_code in html
+    assert reverse("certificates_cle:revoke", args=[certificate.pk]) in html
+    assert (
+        editor_client.get(reverse("certificates_admin:index"), {"status": "revoked"})
+        .content.decode()
+        .count(certificate.display_code)
+        == 0
+    )
+
+
+def test_certificates_cannot_be_edited_or_added_in_the_admin(certificate, client_for):
+    from tests.factories import UserFactory
+
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    client = client_for(admin)
+    assert client.get(reverse("certificates_admin:edit", args=[certificate.pk])).status_code in (302, 403)
+    assert client.get(reverse("certificates_admin:add")).status_code in (302, 403)
+    assert client.get(reverse("certificates_admin:inspect", args=[certificate.pk])).status_code == 200
+
+
+def test_revoke_from_the_admin_needs_a_reason(certificate, editor_client):
+    url = reverse("certificates_cle:revoke", args=[certificate.pk])
+    assert editor_client.post(url, {"reason": ""}).status_code == 200
+    certificate.refresh_from_db()
+    assert certificate.status == Certificate.Status.VALID
+    response = editor_client.post(url, {"reason": "Attendance codes were shared"})
+    assert response.status_code == 302
+    certificate.refresh_from_db()
+    assert certificate.status == Certificate.Status.REVOKED
+    assert certificate.revoked_reason == "Attendance codes were shared"
+
+
+def test_reissue_from_the_admin_makes_version_two(certificate, editor_client):
+    response = editor_client.post(
+        reverse("certificates_cle:reissue", args=[certificate.pk]),
+        {"reason": "Name correction", "attorney_name": "Lucía García Pérez", "bar_number": ""},
+    )
+    assert response.status_code == 302
+    new = Certificate.objects.get(version=2)
+    assert new.snapshot["attorney"] == {"name": "Lucía García Pérez", "bar_number": "5512345"}
+    certificate.refresh_from_db()
+    assert certificate.status == Certificate.Status.SUPERSEDED
+    # Reissuing the superseded one again is refused with a form error, not a 500.
+    again = editor_client.post(reverse("certificates_cle:reissue", args=[certificate.pk]), {"reason": "again"})
+    assert again.status_code == 200
+    assert Certificate.objects.count() == 2
+
+
+def test_unknown_certificate_in_admin_is_404(editor_client, db):
+    assert editor_client.get(reverse("certificates_cle:revoke", args=[424242])).status_code == 404
+
+
+def test_attendance_record_csv_has_what_an_audit_asks_for(certificate, editor_client, world):
+    response = editor_client.get(reverse("certificates_cle:attendance"), {"course": world.course.pk, "export": "csv"})
+    assert response.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["name"] == "Lucía García"
+    assert row["bar_number"] == "5512345"
+    assert row["course"] == world.course.title
+    assert row["minutes_engaged"] == "160"
+    assert "Attendance code 1: correct" in row["codes_entered"]
+    assert row["credits_by_category"] == "Ethics and Professionalism 1.0; Skills 2.0"
+    assert row["certificate"] == certificate.display_code
+
+
+def test_zip_holds_every_valid_certificate_of_the_course(certificate, editor_client, world):
+    response = editor_client.get(reverse("certificates_cle:attendance"), {"course": world.course.pk, "export": "zip"})
+    assert response.status_code == 200
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    names = archive.namelist()
+    assert len(names) == 1 and names[0].startswith("NY/") and certificate.code in names[0]
+    assert archive.read(names[0]).startswith(b"%PDF")
+
+
+def test_activity_report_counts_per_course_and_period(certificate, editor_client, world):
+    response = editor_client.get(reverse("certificates_cle:activity"), {"grain": "year", "export": "csv"})
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert rows == [
+        {
+            "period": str(certificate.issued_at.year),
+            "course": world.course.title,
+            "enrolments": "1",
+            "completions": "1",
+            "certificates_issued": "1",
+            "revoked": "0",
+        }
+    ]
+    assert editor_client.get(reverse("certificates_cle:activity")).status_code == 200
+    assert editor_client.get(reverse("certificates_cle:activity"), {"start": "garbage"}).status_code == 200
+
+
+def test_volunteers_reach_none_of_the_cle_admin(certificate, client_for):
+    client = client_for(VolunteerFactory())
+    for url in (
+        reverse("certificates_cle:activity"),
+        reverse("certificates_cle:attendance"),
+        reverse("certificates_cle:revoke", args=[certificate.pk]),
+        reverse("certificates_admin:index"),
+    ):
+        assert client.get(url).status_code in (302, 403)
+    certificate.refresh_from_db()
+    assert certificate.status == Certificate.Status.VALID
+
+
+def test_settings_feed_the_next_certificate_only(completed, editor_client, world):
+    from courses.certificates.models import CertificateSettings, JurisdictionProvider
+    from courses.models import CourseAccreditation
+
+    config = CertificateSettings.load()
+    config.administrator_name = "Renata Okafor"
+    config.save()
+    CourseAccreditation.objects.filter(course=world.course, jurisdiction=world.ny).update(provider_number="")
+    JurisdictionProvider.objects.create(settings=config, jurisdiction=world.ny, provider_number="NY-DEFAULT-9")
+    certificates_issue_task.delay(completed.pk).get()
+    certificate = Certificate.objects.get()
+    assert certificate.snapshot["administrator"]["name"] == "Renata Okafor"
+    assert certificate.snapshot["provider"]["number"] == "NY-DEFAULT-9"
+    config.administrator_name = "Someone Else"
+    config.save()
+    certificate.refresh_from_db()
+    assert certificate.snapshot["administrator"]["name"] == "Renata Okafor"
