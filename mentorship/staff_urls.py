@@ -2,8 +2,8 @@
 
 from django.urls import path
 
+from .views import dashboards, reports, staff
 from .views import matching as matching_views
-from .views import staff
 
 app_name = "staff"
 urlpatterns = [
@@ -29,6 +29,8 @@ urlpatterns = [
     path("mentors/", staff.mentors, name="mentors"),
     path("mentors/<int:pk>/", staff.mentor_detail, name="mentor_detail"),
     path("settings/", staff.matching_settings, name="matching_settings"),
+    path("dashboard/", dashboards.staff_dashboard, name="dashboard"),
+    path("reports/<slug:kind>.csv", reports.report_csv, name="report_csv"),
     path("matching/", matching_views.matching_batch, name="matching_batch"),
     path("matching/cases/<int:pk>/", matching_views.matching_case, name="matching_case"),
     path("matching/placements/<int:pk>/mentor/", matching_views.matching_mentor, name="matching_mentor"),

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import cases, offers, profiles
+from .views import calendar, cases, checkins, hours, offers, profiles
 
 app_name = "mentorship"
 urlpatterns = [
@@ -20,4 +20,14 @@ urlpatterns = [
     path("mentorship/profile/", profiles.attorney_profile, name="attorney_profile"),
     path("mentorship/mentor/", cases.mentor_home, name="mentor_home"),
     path("mentorship/mentor/profile/", profiles.mentor_profile, name="mentor_profile"),
+    # Check-ins, mentoring plan, hours and the private calendar feed
+    path("mentorship/mentorships/<int:pk>/", checkins.mentorship_checkins, name="mentorship_checkins"),
+    path("mentorship/mentorships/<int:pk>/checkins/new/", checkins.checkin_create, name="checkin_create"),
+    path("mentorship/mentorships/<int:pk>/goals/", checkins.goal_create_view, name="goal_create"),
+    path("mentorship/checkins/<int:pk>/rating/", checkins.checkin_rate_view, name="checkin_rate"),
+    path("mentorship/goals/<int:pk>/done/", checkins.goal_toggle_view, name="goal_toggle"),
+    path("mentorship/hours/", hours.my_hours, name="my_hours"),
+    path("mentorship/hours/<int:pk>/delete/", hours.hours_delete_view, name="hours_delete"),
+    path("mentorship/calendar/", calendar.calendar_settings, name="calendar_settings"),
+    path("calendar/<str:token>.ics", calendar.calendar_feed, name="calendar_feed"),
 ]

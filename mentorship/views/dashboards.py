@@ -1,0 +1,50 @@
+"""The staff dashboard: cases waiting, capacity by language (server-side SVG), check-ins, hours."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from accounts.audit import audit_record
+from accounts.models import AuditEvent
+
+from .. import policy
+from ..models import Mentorship, MentorshipStatus
+from ..selectors.checkins import ON_TRACK, mentorship_rows
+from ..selectors.hours import hours_by_month
+from ..selectors.reports import (
+    EXPORTS,
+    capacity_by_language,
+    capacity_chart,
+    staff_overview,
+    waiting_by_relief_and_language,
+)
+
+
+@login_required
+def staff_dashboard(request: HttpRequest) -> HttpResponse:
+    policy.require_staff(request)
+    today = timezone.localdate()
+    capacity = capacity_by_language(today=today)
+    rows = mentorship_rows(queryset=Mentorship.objects.filter(status=MentorshipStatus.ACTIVE), today=today)
+    needing = [row for row in rows if row.health.status != ON_TRACK]
+    waiting = waiting_by_relief_and_language()
+    audit_record(
+        actor=request.user,
+        action=AuditEvent.Action.READ,
+        object_type="mentorship.staff_dashboard",
+        request=request,
+        detail=f"waiting_groups={len(waiting)} mentorships={len(needing)}",
+    )
+    context = {
+        "overview": staff_overview(today=today),
+        "waiting": waiting,
+        "capacity": capacity,
+        "chart": capacity_chart(capacity),
+        "needing": needing,
+        "months": hours_by_month(start=today.replace(day=1, year=today.year - 1)),
+        "exports": list(EXPORTS),
+    }
+    return render(request, "mentorship/dashboards/staff.html", context)
