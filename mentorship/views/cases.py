@@ -76,6 +76,8 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def hours_add(request: HttpRequest, pk: int) -> HttpResponse:
     case, _level = policy.case_for_request(request, pk, minimum=policy.FULL, audit=False)
+    if not policy.can_log_hours(request.user, case):
+        raise policy.deny(request, object_type="mentorship.case", object_id=pk)
     form = HoursForm(request.POST)
     if form.is_valid():
         try:

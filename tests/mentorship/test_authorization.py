@@ -1,0 +1,183 @@
+"""Every mentorship and staff URL × every role: exactly what the policy allows, 404 otherwise.
+
+Rows live in ``AUTHZ_MATRIX`` dicts in any ``tests/mentorship/test_*.py`` module, so each
+owner of a view adds its rows beside its own tests; a route without a row fails here. A row is
+``(method, kwargs_builder(people) or None, {role: expected status})`` for every role in
+``ROLES``; ``people`` is the ``world`` fixture (tests/mentorship/conftest.py) plus
+``volunteer``, ``editor`` and ``anonymous`` (None). Use ``expect()``/``staff_only()`` below.
+"""
+
+import importlib
+import pkgutil
+
+import pytest
+from django.urls import get_resolver, reverse
+from django.urls.resolvers import URLResolver
+
+import tests.mentorship as this_package
+from tests.factories import EditorFactory, VolunteerFactory
+
+ROLES = (
+    "anonymous",
+    "volunteer",
+    "offered_attorney",
+    "placed_attorney",
+    "other_attorney",
+    "mentor",
+    "other_mentor",
+    "staff",
+    "editor",
+)
+SIGNED_IN = ROLES[1:]
+ATTORNEYS = ("volunteer", "offered_attorney", "placed_attorney", "other_attorney")
+PROFILED_ATTORNEYS = ("offered_attorney", "placed_attorney", "other_attorney")
+MENTORS = ("mentor", "other_mentor")
+
+
+def expect(allowed, code, *, denied=404):
+    """Allowed roles get ``code``; other signed-in roles 404; anonymous is sent to sign in."""
+    result = dict.fromkeys(SIGNED_IN, denied)
+    result.update(dict.fromkeys(allowed, code))
+    result["anonymous"] = 302
+    return result
+
+
+def staff_only(code=200):
+    return expect(("staff",), code)
+
+
+def _case(key):
+    return lambda w: {"pk": w[key].pk}
+
+
+# route name -> list of rows: (method, kwargs builder, expected status by role)
+AUTHZ_MATRIX = {
+    "mentorship:my_cases": [("get", None, expect(ATTORNEYS, 200))],
+    "mentorship:case_detail": [
+        ("get", _case("placed_case"), expect(("placed_attorney", "mentor", "staff"), 200)),
+        ("get", _case("offered_case"), expect(("offered_attorney", "staff"), 200)),
+        ("get", _case("seeking_case"), expect(("staff",), 200)),
+    ],
+    "mentorship:hours_add": [("post", _case("placed_case"), expect(("placed_attorney",), 302))],
+    "mentorship:open_cases": [("get", None, expect(ATTORNEYS, 200))],
+    "mentorship:interest_add": [("post", _case("seeking_case"), expect(PROFILED_ATTORNEYS, 302))],
+    "mentorship:my_offers": [("get", None, expect(ATTORNEYS, 200))],
+    "mentorship:offer_detail": [("get", _case("offer"), expect(("offered_attorney",), 200))],
+    "mentorship:offer_parties": [("post", _case("offer"), expect(("offered_attorney",), 302))],
+    "mentorship:offer_conflict_check": [("post", _case("offer"), expect(("offered_attorney",), 302))],
+    "mentorship:offer_accept": [("post", _case("offer"), expect(("offered_attorney",), 302))],
+    "mentorship:offer_decline": [("get", _case("offer"), expect(("offered_attorney",), 200))],
+    "mentorship:attorney_profile": [("get", None, expect(ATTORNEYS, 200))],
+    "mentorship:mentor_home": [("get", None, expect(MENTORS, 200))],
+    "mentorship:mentor_profile": [("get", None, expect(MENTORS, 200))],
+    "staff:home": [("get", None, staff_only())],
+    "staff:cases_export": [("get", None, staff_only())],
+    "staff:case_create": [("get", None, staff_only())],
+    "staff:case_detail": [("get", _case("placed_case"), staff_only())],
+    "staff:case_edit": [("get", _case("placed_case"), staff_only())],
+    "staff:case_status": [("post", _case("seeking_case"), staff_only(302))],
+    "staff:case_date_add": [("post", _case("seeking_case"), staff_only(302))],
+    "staff:case_date_verify": [
+        ("post", lambda w: {"pk": w["dated_case"].pk, "date_pk": w["case_date"].pk}, staff_only(302))
+    ],
+    "staff:case_date_delete": [
+        ("post", lambda w: {"pk": w["dated_case"].pk, "date_pk": w["case_date"].pk}, staff_only(302))
+    ],
+    "staff:offer_send": [("post", _case("seeking_case"), staff_only(302))],
+    "staff:case_conflict_add": [("post", _case("seeking_case"), staff_only(302))],
+    "staff:offer_withdraw": [("post", _case("offer"), staff_only(302))],
+    "staff:conflicts": [("get", None, staff_only())],
+    "staff:conflict_delete": [("post", _case("conflict"), staff_only(302))],
+    "staff:mentor_assign": [("get", _case("placement"), staff_only())],
+    "staff:placement_close": [("post", _case("placement"), staff_only(302))],
+    "staff:mentorship_end": [("post", _case("mentorship"), staff_only(302))],
+    "staff:attorneys": [("get", None, staff_only())],
+    "staff:attorney_detail": [("get", lambda w: {"pk": w["placed_attorney"].pk}, staff_only())],
+    "staff:mentors": [("get", None, staff_only())],
+    "staff:mentor_detail": [("get", lambda w: {"pk": w["mentor"].pk}, staff_only())],
+    "staff:matching_settings": [("get", None, staff_only())],
+}
+
+
+def _all_matrices() -> dict:
+    merged = {}
+    for info in pkgutil.iter_modules(this_package.__path__):
+        if not info.name.startswith("test_"):
+            continue
+        module = importlib.import_module(f"tests.mentorship.{info.name}")
+        for route, rows in getattr(module, "AUTHZ_MATRIX", {}).items():
+            merged.setdefault(route, []).extend(rows)
+    return merged
+
+
+def _routes(namespace: str) -> set[str]:
+    resolver = get_resolver()
+    names = set()
+
+    def walk(patterns, prefix):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                ns = pattern.namespace
+                walk(pattern.url_patterns, f"{prefix}{ns}:" if ns else prefix)
+            elif pattern.name:
+                names.add(f"{prefix}{pattern.name}")
+
+    walk(resolver.url_patterns, "")
+    return {name for name in names if name.startswith(f"{namespace}:")}
+
+
+def test_every_mentorship_and_staff_route_has_a_matrix_row():
+    routes = _routes("mentorship") | _routes("staff")
+    assert "staff:home" in routes and "mentorship:my_cases" in routes
+    missing = sorted(routes - set(_all_matrices()))
+    assert not missing, f"Routes without an authorization matrix row: {missing}"
+    stale = sorted(set(AUTHZ_MATRIX) - routes)
+    assert not stale, f"Matrix rows for routes that no longer exist: {stale}"
+
+
+@pytest.fixture
+def people(world):
+    from tests.factories import CaseDateFactory
+    from tests.factories.mentorship import CaseFactory
+
+    editor = EditorFactory()
+    dated_case = CaseFactory(status="seeking", created_by=world["staff"])
+    from mentorship.services.conflicts import conflict_record
+
+    conflict = conflict_record(by=world["staff"], attorney=world["other_attorney"], case=dated_case)
+    return {
+        **world,
+        "anonymous": None,
+        "volunteer": VolunteerFactory(),
+        "editor": editor,
+        "dated_case": dated_case,
+        "case_date": CaseDateFactory(case=dated_case),
+        "conflict": conflict,
+    }
+
+
+def _rows():
+    for route, rows in sorted(_all_matrices().items()):
+        for index, row in enumerate(rows):
+            yield pytest.param(route, row, id=f"{route}#{index}")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("route", "row"), list(_rows()))
+def test_role_sees_exactly_what_policy_allows(route, row, people, client_for):
+    from django.test import Client
+
+    method, kwargs_for, expected = row
+    url = reverse(route, kwargs=kwargs_for(people) if kwargs_for else None)
+    # Denied roles first, so an allowed POST that changes state cannot mask a denial.
+    order = sorted(ROLES, key=lambda role: expected[role] not in (404, 302) or role == "anonymous")
+    failures = []
+    for role in order:
+        user = people[role]
+        client = Client() if user is None else client_for(user)
+        response = getattr(client, method)(url)
+        if response.status_code != expected[role]:
+            failures.append(f"{role}: {response.status_code} (expected {expected[role]})")
+        if role == "anonymous" and expected[role] == 302 and response.status_code == 302:
+            assert "/accounts/login/" in response["Location"]
+    assert not failures, f"{method.upper()} {route}: " + "; ".join(failures)

@@ -1,0 +1,244 @@
+"""What each role sees on case pages: field-level rules, staged offers, audit rows, exports."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from accounts.models import AuditEvent
+from mentorship.models import Case, CaseOffer, CaseStatus, OfferStatus, Placement
+from tests.factories import CaseFactory, attorney_with_profile
+
+from .conftest import NOTES_SENTINEL, PARTY_SENTINEL
+
+pytestmark = pytest.mark.django_db
+
+
+def _html(response) -> str:
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_mentor_sees_mentee_case_without_notes_or_adverse_parties(world, client_for):
+    html = _html(client_for(world["mentor"]).get(reverse("mentorship:case_detail", args=[world["placed_case"].pk])))
+    assert world["placed_case"].reference in html
+    assert world["placed_case"].client_initials in html
+    assert NOTES_SENTINEL not in html
+    assert PARTY_SENTINEL not in html
+
+
+def test_mentor_pages_never_show_notes_or_parties(world, client_for):
+    client = client_for(world["mentor"])
+    for url in (reverse("mentorship:mentor_home"), reverse("mentorship:case_detail", args=[world["placed_case"].pk])):
+        html = _html(client.get(url))
+        assert NOTES_SENTINEL not in html and PARTY_SENTINEL not in html
+
+
+def test_placed_attorney_and_staff_see_notes_and_parties(world, client_for):
+    for user, url in (
+        (world["placed_attorney"], reverse("mentorship:case_detail", args=[world["placed_case"].pk])),
+        (world["staff"], reverse("staff:case_detail", args=[world["placed_case"].pk])),
+    ):
+        html = _html(client_for(user).get(url))
+        assert NOTES_SENTINEL in html
+        assert PARTY_SENTINEL in html
+
+
+def test_offer_opens_in_stages(world, client_for):
+    client = client_for(world["offered_attorney"])
+    offer, case = world["offer"], world["offered_case"]
+    offer_url = reverse("mentorship:offer_detail", args=[offer.pk])
+    case_url = reverse("mentorship:case_detail", args=[case.pk])
+
+    # 1. Summary: no initials, parties or notes anywhere.
+    for url in (offer_url, case_url):
+        html = _html(client.get(url))
+        assert PARTY_SENTINEL not in html and NOTES_SENTINEL not in html
+        assert f"<dd>{case.client_initials}</dd>" not in html
+
+    # 2. Party names for the conflict check; notes still closed.
+    assert client.post(reverse("mentorship:offer_parties", args=[offer.pk])).status_code == 302
+    html = _html(client.get(offer_url))
+    assert PARTY_SENTINEL in html and NOTES_SENTINEL not in html
+    assert NOTES_SENTINEL not in _html(client.get(case_url))
+
+    # Accepting before the attestation is refused.
+    client.post(reverse("mentorship:offer_accept", args=[offer.pk]))
+    assert not Placement.objects.filter(case=case).exists()
+
+    # 3. "No conflict" opens the file; accept places the case.
+    client.post(reverse("mentorship:offer_conflict_check", args=[offer.pk]), {"answer": "no_conflict"})
+    assert NOTES_SENTINEL in _html(client.get(case_url))
+    response = client.post(reverse("mentorship:offer_accept", args=[offer.pk]))
+    assert response.status_code == 302 and response["Location"] == case_url
+    assert Case.objects.get(pk=case.pk).status == CaseStatus.PLACED
+
+
+def test_decline_through_the_page_requires_a_reason(world, client_for):
+    client = client_for(world["offered_attorney"])
+    url = reverse("mentorship:offer_decline", args=[world["offer"].pk])
+    response = client.post(url, {"reason": ""})
+    assert response.status_code == 200
+    assert CaseOffer.objects.get(pk=world["offer"].pk).status == OfferStatus.PENDING
+    response = client.post(url, {"reason": "Trial that month"})
+    assert response.status_code == 302
+    offer = CaseOffer.objects.get(pk=world["offer"].pk)
+    assert offer.status == OfferStatus.DECLINED and offer.decline_reason == "Trial that month"
+
+
+def test_each_case_view_writes_exactly_one_audit_row(world, client_for):
+    case = world["placed_case"]
+    for user, url in (
+        (world["placed_attorney"], reverse("mentorship:case_detail", args=[case.pk])),
+        (world["mentor"], reverse("mentorship:case_detail", args=[case.pk])),
+        (world["staff"], reverse("staff:case_detail", args=[case.pk])),
+    ):
+        before = AuditEvent.objects.count()
+        _html(client_for(user).get(url))
+        rows = AuditEvent.objects.order_by("-id")[: AuditEvent.objects.count() - before]
+        reads = [row for row in rows if row.object_type == "mentorship.case"]
+        assert len(reads) == 1
+        row = reads[0]
+        assert (row.actor, row.action, row.object_id) == (user, AuditEvent.Action.READ, str(case.pk))
+        assert row.view_name in {"mentorship:case_detail", "staff:case_detail"}
+        assert row.ip_address == "127.0.0.1"
+        assert case.client_initials not in row.detail and NOTES_SENTINEL not in row.detail
+
+
+def test_denied_case_read_answers_404_and_is_audited(world, client_for):
+    case = world["placed_case"]
+    response = client_for(world["other_mentor"]).get(reverse("mentorship:case_detail", args=[case.pk]))
+    assert response.status_code == 404
+    denial = AuditEvent.objects.filter(action=AuditEvent.Action.DENIED, object_type="mentorship.case").latest("id")
+    assert denial.actor == world["other_mentor"] and denial.object_id == str(case.pk)
+
+
+def test_unknown_case_answers_404_like_a_forbidden_one(world, client_for):
+    client = client_for(world["other_attorney"])
+    missing = client.get(reverse("mentorship:case_detail", args=[999999]))
+    forbidden = client.get(reverse("mentorship:case_detail", args=[world["placed_case"].pk]))
+    assert missing.status_code == forbidden.status_code == 404
+
+
+def test_staff_export_is_audited_and_carries_only_allowlisted_columns(world, client_for):
+    response = client_for(world["staff"]).get(reverse("staff:cases_export"))
+    assert response.status_code == 200
+    body = response.content.decode()
+    rows = list(csv.reader(io.StringIO(body)))
+    assert rows[0] == ["reference", "status", "relief_types", "languages", "detained", "created_at"]
+    assert len(rows) == Case.objects.count() + 1
+    assert NOTES_SENTINEL not in body and PARTY_SENTINEL not in body
+    event = AuditEvent.objects.filter(action=AuditEvent.Action.EXPORT).latest("id")
+    assert event.actor == world["staff"] and event.detail == f"rows={Case.objects.count()}"
+
+
+def test_staff_intake_creates_case_with_reference_and_history(staff_user, client_for):
+    client = client_for(staff_user)
+    response = client.post(
+        reverse("staff:case_create"),
+        {
+            "client_initials": "ab",
+            "country_of_origin": "GT",
+            "languages": "mam, spa",
+            "min_ilr_level": "3",
+            "relief_types": ["asylum", "u_visa"],
+            "detained": "on",
+            "court": "Example Court",
+            "confidential_notes": NOTES_SENTINEL,
+            "adverse_parties": PARTY_SENTINEL,
+        },
+    )
+    case = Case.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse("staff:case_detail", args=[case.pk])
+    assert case.reference.startswith("PBA-") and case.client_initials == "AB"
+    assert case.languages == ["mam", "spa"] and case.detained
+    assert case.status_changes.count() == 1
+    assert NOTES_SENTINEL not in response["Location"]
+
+
+def test_staff_intake_rejects_bad_language_codes_without_error_page(staff_user, client_for):
+    response = client_for(staff_user).post(
+        reverse("staff:case_create"),
+        {"client_initials": "AB", "languages": "xx1, spanish", "min_ilr_level": "3", "relief_types": ["asylum"]},
+    )
+    assert response.status_code == 200
+    assert "ISO 639-3" in response.content.decode()
+    assert not Case.objects.exists()
+
+
+def test_staff_status_change_needs_reason_and_is_kept_in_history(world, client_for):
+    case = world["seeking_case"]
+    client = client_for(world["staff"])
+    client.post(reverse("staff:case_status", args=[case.pk]), {"to_status": "closed", "reason": ""})
+    assert Case.objects.get(pk=case.pk).status == "seeking"
+    client.post(reverse("staff:case_status", args=[case.pk]), {"to_status": "closed", "reason": "Client moved away"})
+    change = case.status_changes.latest("id")
+    assert (change.from_status, change.to_status, change.reason, change.changed_by) == (
+        "seeking",
+        "closed",
+        "Client moved away",
+        world["staff"],
+    )
+    html = _html(client.get(reverse("staff:case_detail", args=[case.pk])))
+    assert "Client moved away" in html
+
+
+def test_staff_offer_send_through_page(world, client_for):
+    case = world["seeking_case"]
+    attorney = attorney_with_profile()
+    response = client_for(world["staff"]).post(
+        reverse("staff:offer_send", args=[case.pk]), {"attorney": attorney.pk, "expires_in_days": "3"}
+    )
+    assert response.status_code == 302
+    assert CaseOffer.objects.get(case=case).attorney == attorney
+
+
+def test_open_cases_list_only_fitting_cases(staff_user, client_for):
+    attorney = attorney_with_profile(languages=(("mam", 3),), detained_ok=False)
+    fits = CaseFactory(
+        status="seeking", languages=["mam"], min_ilr_level=3, client_initials="ZQ", created_by=staff_user
+    )
+    too_weak = CaseFactory(status="seeking", languages=["mam"], min_ilr_level=4, created_by=staff_user)
+    other_language = CaseFactory(status="seeking", languages=["quc"], created_by=staff_user)
+    interpreter = CaseFactory(status="seeking", languages=["quc"], interpreter_arranged=True, created_by=staff_user)
+    detained = CaseFactory(status="seeking", languages=["mam"], min_ilr_level=2, detained=True, created_by=staff_user)
+    placed = CaseFactory(status="placed", languages=["mam"], created_by=staff_user)
+    from mentorship.selectors.cases import open_cases_for_attorney
+
+    visible = set(open_cases_for_attorney(user=attorney))
+    assert visible == {fits, interpreter}
+    assert not visible & {too_weak, other_language, detained, placed}
+    html = _html(client_for(attorney).get(reverse("mentorship:open_cases")))
+    assert "Example Immigration Court" not in html and ">ZQ<" not in html and " ZQ " not in html
+    assert NOTES_SENTINEL not in html
+
+
+def test_attorney_profile_form_saves_languages_and_experience(client_for):
+    attorney = attorney_with_profile(languages=(("spa", 4),))
+    response = client_for(attorney).post(
+        reverse("mentorship:attorney_profile"),
+        {"capacity": "3", "languages": "quc 3\nhat 5", "relief_asylum": "3", "remote_ok": "on"},
+    )
+    assert response.status_code == 302
+    profile = attorney.attorney_profile
+    profile.refresh_from_db()
+    assert profile.capacity == 3
+    assert {(lang.code, lang.ilr_level) for lang in profile.languages.all()} == {("quc", 3), ("hat", 5)}
+    assert profile.relief_experience.get().level == 3
+
+
+def test_page_titles_and_urls_carry_no_client_details(world, client_for):
+    import re
+
+    case = world["placed_case"]
+    for user, url in (
+        (world["placed_attorney"], reverse("mentorship:case_detail", args=[case.pk])),
+        (world["staff"], reverse("staff:case_detail", args=[case.pk])),
+        (world["mentor"], reverse("mentorship:mentor_home")),
+    ):
+        html = _html(client_for(user).get(url))
+        title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+        for secret in (case.client_initials, case.reference, NOTES_SENTINEL, PARTY_SENTINEL):
+            assert secret not in title
+            assert secret not in url
