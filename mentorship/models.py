@@ -530,6 +530,9 @@ class MatchingSettings(models.Model):
     weight_load = models.PositiveSmallIntegerField(default=15, validators=[MaxValueValidator(100)])
     weight_interest = models.PositiveSmallIntegerField(default=10, validators=[MaxValueValidator(100)])
     weight_continuity = models.PositiveSmallIntegerField(default=10, validators=[MaxValueValidator(100)])
+    weight_mentor = models.PositiveSmallIntegerField(
+        _("weight: a mentor with free capacity exists"), default=10, validators=[MaxValueValidator(100)]
+    )
     min_ilr_default = models.PositiveSmallIntegerField(default=3, validators=[MaxValueValidator(5)])
     urgent_within_days = models.PositiveSmallIntegerField(_("a hard date within this many days is urgent"), default=60)
     urgent_min_experience = models.PositiveSmallIntegerField(
@@ -552,3 +555,20 @@ class MatchingSettings(models.Model):
     def load(cls) -> MatchingSettings:
         obj, _created = cls.objects.get_or_create(pk=1)
         return obj
+
+
+class ReliefTypeRequirement(models.Model):
+    """A course staff require before an attorney may be offered cases seeking this relief."""
+
+    relief_type = models.CharField(max_length=32, choices=ReliefType.choices)
+    course = models.ForeignKey("courses.CoursePage", on_delete=models.CASCADE, related_name="relief_requirements")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["relief_type", "course"], name="relief_requirement_unique"),
+        ]
+        ordering = ["relief_type", "course_id"]
+
+    def __str__(self) -> str:
+        return f"{self.relief_type} requires course #{self.course_id}"
