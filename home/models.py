@@ -56,4 +56,4 @@ class HomePageFeaturedCourse(Orderable):
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_courses")
     course = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
 
-    panels = [PageChooserPanel("course")]
+    panels = [PageChooserPanel("course", page_type="courses.CoursePage")]
