@@ -10,6 +10,8 @@ from django.db.models.functions import TruncMonth
 
 from mentorship.models import HoursEntry
 
+CENT = Decimal("0.01")
+
 
 def pro_bono_hours_for(*, user, start: datetime.date | None = None, end: datetime.date | None = None) -> Decimal:
     """Total pro bono hours the user logged on cases, between two dates inclusive."""
@@ -19,7 +21,12 @@ def pro_bono_hours_for(*, user, start: datetime.date | None = None, end: datetim
     if end is not None:
         entries = entries.filter(worked_on__lte=end)
     total = entries.aggregate(total=Sum("hours"))["total"]
-    return total if total is not None else Decimal("0.00")
+    return _two_places(total)
+
+
+def _two_places(value) -> Decimal:
+    # SQLite sums decimals to whatever precision it likes; show hours as 0.00 everywhere.
+    return Decimal(value if value is not None else 0).quantize(CENT)
 
 
 def hours_entries_for(*, user, case=None) -> QuerySet[HoursEntry]:
@@ -42,7 +49,7 @@ def hours_totals(*, start: datetime.date | None = None, end: datetime.date | Non
         attorneys=Count("attorney", distinct=True),
         cases=Count("case", distinct=True),
     )
-    totals["hours"] = totals["hours"] or Decimal("0.00")
+    totals["hours"] = _two_places(totals["hours"])
     return totals
 
 
@@ -51,9 +58,12 @@ def hours_by_month(*, start: datetime.date | None = None) -> list[dict]:
     entries = HoursEntry.objects.all()
     if start is not None:
         entries = entries.filter(worked_on__gte=start)
-    return list(
+    rows = list(
         entries.annotate(month=TruncMonth("worked_on"))
         .values("month")
         .annotate(hours=Sum("hours"), attorneys=Count("attorney", distinct=True), cases=Count("case", distinct=True))
         .order_by("month")
     )
+    for row in rows:
+        row["hours"] = _two_places(row["hours"])
+    return rows
