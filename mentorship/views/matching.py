@@ -9,6 +9,7 @@ import re
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -62,6 +63,7 @@ def _name(user) -> str:
     return user.full_name or user.email
 
 
+@login_required
 @require_http_methods(["GET", "POST"])
 def matching_batch(request: HttpRequest) -> HttpResponse:
     """The optimal assignment of every case seeking an attorney, for staff to review and publish."""
@@ -123,6 +125,7 @@ def matching_batch(request: HttpRequest) -> HttpResponse:
     )
 
 
+@login_required
 @require_http_methods(["GET", "POST"])
 def matching_case(request: HttpRequest, pk: int) -> HttpResponse:
     """Top suggestions for one case with every term explained, and who was excluded and why."""
@@ -177,6 +180,7 @@ def matching_case(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@login_required
 @require_http_methods(["GET", "POST"])
 def matching_mentor(request: HttpRequest, pk: int) -> HttpResponse:
     """Suggested mentors for a placed attorney (expertise, language, load); staff confirm one."""

@@ -29,8 +29,19 @@ from tests.factories import (
     attorney_with_profile,
 )
 from tests.factories.accounts import EditorFactory, MentorFactory, VolunteerFactory
+from tests.mentorship.test_authorization import staff_only
 
 pytestmark = pytest.mark.django_db
+
+# Rows for the authorization matrix in test_authorization.py (the `world` fixture's people).
+AUTHZ_MATRIX = {
+    "staff:matching_batch": [("get", None, staff_only()), ("post", None, staff_only(302))],
+    "staff:matching_case": [
+        ("get", lambda w: {"pk": w["seeking_case"].pk}, staff_only()),
+        ("get", lambda w: {"pk": w["placed_case"].pk}, staff_only()),
+    ],
+    "staff:matching_mentor": [("get", lambda w: {"pk": w["placement"].pk}, staff_only())],
+}
 
 
 def admitted(user, code: str = "TX"):
@@ -195,11 +206,11 @@ def test_only_program_staff_reach_matching_pages(client_for, role, seeking_case)
     assert AuditEvent.objects.filter(action=AuditEvent.Action.DENIED).count() >= 3
 
 
-def test_anonymous_visitors_never_see_matching_pages(client, seeking_case):
+def test_anonymous_visitors_are_sent_to_sign_in(client, seeking_case):
     for url in matching_urls(seeking_case, PlacementFactory()):
         response = client.get(url)
-        assert response.status_code in (302, 404)
-        assert seeking_case.reference.encode() not in response.content
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("account_login"))
 
 
 def test_batch_page_shows_the_proposal_with_explanations_and_is_audited(client_for, staff, seeking_case):
