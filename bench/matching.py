@@ -319,14 +319,13 @@ def load_rows(data: dict) -> list[int]:
             ],
             batch_size=2000,
         )
-        try:
-            requirement = apps_get_model("mentorship", "ReliefTypeRequirement")
-        except LookupError:
-            requirement = None
-        if requirement is not None:
-            requirement.objects.bulk_create(
-                [requirement(relief_type=rt, course_id=course_of[c]) for rt, ids in REQUIRED.items() for c in ids]
-            )
+        m.ReliefTypeRequirement.objects.bulk_create(
+            [
+                m.ReliefTypeRequirement(relief_type=rt, course_id=course_of[c])
+                for rt, ids in REQUIRED.items()
+                for c in ids
+            ]
+        )
 
         open_cases = m.Case.objects.bulk_create(
             [
@@ -409,12 +408,6 @@ def load_rows(data: dict) -> list[int]:
             batch_size=2000,
         )
     return [case_of[c["id"]] for c in data["cases"]]
-
-
-def apps_get_model(app_label: str, name: str):
-    from django.apps import apps
-
-    return apps.get_model(app_label, name)
 
 
 def _throwaway_database_url() -> tuple[str, str]:

@@ -10,7 +10,6 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 
@@ -44,6 +43,7 @@ from ..models import (
     MentorshipStatus,
     OfferStatus,
     Placement,
+    ReliefTypeRequirement,
 )
 
 HARD_DATE_KINDS = (
@@ -52,8 +52,6 @@ HARD_DATE_KINDS = (
     CaseDateKind.FILING_DEADLINE,
     CaseDateKind.U_VISA_CERT_EXPIRY,
 )
-# Used until staff can set a weight for mentor availability in MatchingSettings.
-DEFAULT_MENTOR_WEIGHT = 10
 
 
 # ---------------------------------------------------------------------------
@@ -61,12 +59,8 @@ DEFAULT_MENTOR_WEIGHT = 10
 
 
 def _required_training() -> dict[str, frozenset[int]]:
-    try:
-        model = apps.get_model("mentorship", "ReliefTypeRequirement")
-    except LookupError:
-        return {}
     required: dict[str, set[int]] = defaultdict(set)
-    for relief_type, course_id in model.objects.values_list("relief_type", "course_id"):
+    for relief_type, course_id in ReliefTypeRequirement.objects.values_list("relief_type", "course_id"):
         required[relief_type].add(course_id)
     return {rt: frozenset(ids) for rt, ids in required.items()}
 
@@ -88,7 +82,7 @@ def matching_context() -> MatchContext:
         experience=knobs.weight_relief_experience,
         location=knobs.weight_geography,
         load=knobs.weight_load,
-        mentor=getattr(knobs, "weight_mentor", DEFAULT_MENTOR_WEIGHT),
+        mentor=knobs.weight_mentor,
         interest=knobs.weight_interest,
     )
     rules = Rules(urgent_within_days=knobs.urgent_within_days, urgent_min_experience=knobs.urgent_min_experience)

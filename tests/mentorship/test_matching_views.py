@@ -116,6 +116,33 @@ def test_attorney_inputs_take_a_fixed_number_of_queries(django_assert_max_num_qu
         assert len(selectors.attorney_inputs()) == 15
 
 
+def test_required_training_is_read_from_completed_enrollments(seeking_case):
+    from mentorship.matching import top_k
+    from mentorship.models import ReliefTypeRequirement
+    from tests.factories import CoursePageFactory, EnrollmentFactory
+
+    course = CoursePageFactory()
+    ReliefTypeRequirement.objects.create(relief_type="asylum", course=course)
+    trained = attorney("Tia Trained")
+    EnrollmentFactory(user=trained, course=course, completed_at=timezone.now())
+    started = attorney("Stu Started")
+    EnrollmentFactory(user=started, course=course)
+    case_input, pool, context = selectors.matching_inputs_for_case(case_id=seeking_case.pk)
+    assert context.required_training == {"asylum": frozenset({course.pk})}
+    suggestions, excluded = top_k(case_input, pool, 10, context=context)
+    assert [s.attorney_id for s in suggestions] == [trained.pk]
+    assert {e.attorney_id: [r.code for r in e.reasons] for e in excluded} == {started.pk: ["training"]}
+
+
+def test_mentor_weight_and_rules_come_from_matching_settings():
+    from mentorship.models import MatchingSettings
+
+    MatchingSettings.objects.update_or_create(pk=1, defaults={"weight_mentor": 33, "urgent_within_days": 21})
+    context = selectors.matching_context()
+    assert context.weights.mentor == 33
+    assert context.rules.urgent_within_days == 21
+
+
 def test_case_inputs_cover_seeking_cases_with_nearest_hard_date_and_interest(seeking_case):
     CaseFactory(status=CaseStatus.PLACED)
     today = timezone.localdate()
