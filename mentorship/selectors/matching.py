@@ -10,7 +10,8 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Exists, F, IntegerField, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from accounts.roles import ROLE_GROUP_NAMES, Role
@@ -151,8 +152,53 @@ def _conflicts(profiles: dict[int, tuple], cases_parties: dict[int, list[str]]) 
     return conflicted
 
 
-def attorney_inputs(*, cases_parties: dict[int, list[str]] | None = None, today=None) -> list[AttorneyInput]:
-    """Every active volunteer attorney with a profile, as matching inputs.
+def _candidate_profiles(case: CaseInput, context: MatchContext, today) -> QuerySet[AttorneyProfile]:
+    """Profiles that can pass the hard constraints SQL can check cheaply (language, pause,
+    detained docket, bar admission, capacity, training); the solver checks everything again."""
+    from courses.models import BarAdmission, Enrollment
+
+    queryset = AttorneyProfile.objects.exclude(paused_until__gte=today)
+    if case.languages and not case.interpreter_arranged:
+        queryset = queryset.filter(
+            Exists(
+                AttorneyLanguage.objects.filter(
+                    profile=OuterRef("pk"), code__in=case.languages, ilr_level__gte=case.min_ilr
+                )
+            )
+        )
+    if case.detained:
+        queryset = queryset.filter(detained_ok=True)
+    bars = BarAdmission.objects.filter(user_id=OuterRef("user_id"), status=BarAdmission.Status.ACTIVE)
+    if case.required_bar_jurisdiction:
+        bars = bars.filter(jurisdiction__code=case.required_bar_jurisdiction)
+    queryset = queryset.filter(Exists(bars))
+    for relief_type in case.relief_types:
+        for course_id in sorted(context.required_training.get(relief_type, ())):
+            queryset = queryset.filter(
+                Exists(
+                    Enrollment.objects.filter(
+                        user_id=OuterRef("user_id"), course_id=course_id, completed_at__isnull=False
+                    )
+                )
+            )
+    open_placements = (
+        Placement.objects.filter(attorney_id=OuterRef("user_id"), closed_at__isnull=True)
+        .values("attorney_id")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    return queryset.annotate(
+        open_placements=Coalesce(Subquery(open_placements, output_field=IntegerField()), 0)
+    ).filter(open_placements__lt=F("capacity"))
+
+
+def attorney_inputs(
+    *,
+    cases_parties: dict[int, list[str]] | None = None,
+    today=None,
+    profiles_queryset: QuerySet[AttorneyProfile] | None = None,
+) -> list[AttorneyInput]:
+    """Every active volunteer attorney with a profile (or those in `profiles_queryset`), as matching inputs.
 
     `cases_parties` maps case id -> adverse-party hashes for the cases being matched, so
     conflicts recorded against an adverse party reach those cases.
@@ -160,23 +206,28 @@ def attorney_inputs(*, cases_parties: dict[int, list[str]] | None = None, today=
     today = today or timezone.localdate()
     now = timezone.now()
     group = ROLE_GROUP_NAMES[Role.VOLUNTEER]
+    narrowed = profiles_queryset is not None
+    base = profiles_queryset if narrowed else AttorneyProfile.objects.all()
     profiles = {
         row[0]: row[1:]
-        for row in AttorneyProfile.objects.filter(user__is_active=True, user__groups__name=group).values_list(
+        for row in base.filter(user__is_active=True, user__groups__name=group).values_list(
             "user_id", "id", "firm_name", "capacity", "paused_until", "detained_ok", "remote_ok", "locations"
         )
     }
     user_by_profile = {row[0]: user_id for user_id, row in profiles.items()}
     user_ids = list(profiles)
 
+    language_rows = AttorneyLanguage.objects.all()
+    experience_rows = AttorneyReliefExperience.objects.all()
+    if narrowed:
+        language_rows = language_rows.filter(profile_id__in=list(user_by_profile))
+        experience_rows = experience_rows.filter(profile_id__in=list(user_by_profile))
     languages: dict[int, dict[str, int]] = defaultdict(dict)
-    for profile_id, code, level in AttorneyLanguage.objects.values_list("profile_id", "code", "ilr_level"):
+    for profile_id, code, level in language_rows.values_list("profile_id", "code", "ilr_level"):
         if profile_id in user_by_profile:
             languages[user_by_profile[profile_id]][code] = level
     experience: dict[int, dict[str, int]] = defaultdict(dict)
-    for profile_id, relief_type, level in AttorneyReliefExperience.objects.values_list(
-        "profile_id", "relief_type", "level"
-    ):
+    for profile_id, relief_type, level in experience_rows.values_list("profile_id", "relief_type", "level"):
         if profile_id in user_by_profile:
             experience[user_by_profile[profile_id]][relief_type] = level
 
@@ -308,12 +359,18 @@ def matching_inputs_for_batch() -> tuple[list[CaseInput], AttorneyPool, MatchCon
     return cases, pool, context
 
 
-def matching_inputs_for_case(*, case_id: int) -> tuple[CaseInput, AttorneyPool, MatchContext]:
+def matching_inputs_for_case(
+    *, case_id: int, candidates_only: bool = False
+) -> tuple[CaseInput, AttorneyPool, MatchContext]:
+    """One case and the attorney pool. With `candidates_only`, attorneys that SQL already
+    shows cannot take the case are left out (faster; use it when only suggestions matter,
+    not the list of who was excluded and why)."""
     context = matching_context()
     cases, parties = case_inputs(case_ids=[case_id])
     if not cases:
         raise Case.DoesNotExist
-    pool = AttorneyPool(attorney_inputs(cases_parties=parties), context)
+    narrowed = _candidate_profiles(cases[0], context, timezone.localdate()) if candidates_only else None
+    pool = AttorneyPool(attorney_inputs(cases_parties=parties, profiles_queryset=narrowed), context)
     return cases[0], pool, context
 
 

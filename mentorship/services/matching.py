@@ -95,7 +95,7 @@ def next_candidate_for(case: Case) -> User | None:
     if case.status != CaseStatus.SEEKING:
         return None
     try:
-        case_input, pool, context = selectors.matching_inputs_for_case(case_id=case.pk)
+        case_input, pool, context = selectors.matching_inputs_for_case(case_id=case.pk, candidates_only=True)
     except Case.DoesNotExist:
         return None
     asked = selectors.offered_attorney_ids(case=case)

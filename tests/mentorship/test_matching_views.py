@@ -134,6 +134,43 @@ def test_required_training_is_read_from_completed_enrollments(seeking_case):
     assert {e.attorney_id: [r.code for r in e.reasons] for e in excluded} == {started.pk: ["training"]}
 
 
+def test_candidates_only_narrows_in_sql_without_changing_the_suggestions(staff):
+    from mentorship.matching import top_k
+    from mentorship.models import ReliefTypeRequirement
+    from tests.factories import CoursePageFactory, EnrollmentFactory
+
+    case = CaseFactory(languages=["spa"], relief_types=["asylum"], detained=True, requires_bar_jurisdiction="TX")
+    course = CoursePageFactory()
+    ReliefTypeRequirement.objects.create(relief_type="asylum", course=course)
+
+    def trained(name, **kwargs):
+        user = attorney(name, **kwargs)
+        EnrollmentFactory(user=user, course=course, completed_at=timezone.now())
+        return user
+
+    fits = [trained("Fit One", relief=(("asylum", 3),)), trained("Fit Two", capacity=3)]
+    low_ilr = trained("Low Ilr", languages=(("spa", 2),))
+    paused = trained("Pau Sed", paused_until=timezone.localdate())
+    not_detained = trained("Nod Etained", detained_ok=False)
+    full = trained("Ful Load", capacity=1)
+    PlacementFactory(attorney=full)
+    untrained = attorney("Unt Rained")
+    wrong_bar = attorney_with_profile()
+    EnrollmentFactory(user=wrong_bar, course=course, completed_at=timezone.now())
+    admitted(wrong_bar, "NY")
+    pending = trained("Pen Ding", capacity=1)
+    CaseOfferFactory(attorney=pending)  # passes the SQL filter; the solver counts the offer
+
+    full_case, full_pool, context = selectors.matching_inputs_for_case(case_id=case.pk)
+    narrow_case, narrow_pool, _context = selectors.matching_inputs_for_case(case_id=case.pk, candidates_only=True)
+    assert top_k(narrow_case, narrow_pool, 10)[0] == top_k(full_case, full_pool, 10)[0]
+    assert [s.attorney_id for s in top_k(full_case, full_pool, 10)[0]] == [u.pk for u in fits]
+    left_out = {low_ilr.pk, paused.pk, not_detained.pk, full.pk, untrained.pk, wrong_bar.pk}
+    assert left_out <= set(full_pool.index)
+    assert not left_out & set(narrow_pool.index)
+    assert pending.pk in narrow_pool.index
+
+
 def test_mentor_weight_and_rules_come_from_matching_settings():
     from mentorship.models import MatchingSettings
 
