@@ -131,7 +131,7 @@ def hours_str(value: Decimal) -> str:
 def verification_statement(*, facts: EnrollmentFacts, method: str) -> str:
     parts = []
     if method:
-        parts.append(method)
+        parts.append(method.strip().rstrip("."))
     if facts.codes_required:
         parts.append(
             _("%(entered)s of %(required)s attendance codes entered")
