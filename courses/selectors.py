@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import QuerySet, Sum
+from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext as _
 
 from .models import (
@@ -177,7 +178,9 @@ def enrollment_requirements(*, enrollment: Enrollment) -> list[Requirement]:
                 "assessment",
                 _("Pass the final assessment (%(mark)s%%)") % {"mark": course.pass_mark_percent},
                 QuizAttempt.objects.filter(enrollment=enrollment, kind=QuizAttempt.Kind.FINAL, passed=True).exists(),
-                _("Best score %(score)s%%") % {"score": best.score_percent} if best else _("Not attempted"),
+                _("Best score %(score)s%%") % {"score": floatformat(best.score_percent, -1)}
+                if best
+                else _("Not attempted"),
             )
         )
     if course.require_affirmation:
@@ -257,7 +260,7 @@ def course_page_context(*, course: CoursePage, user) -> dict:
         "lesson_rows": [{"lesson": lesson, "done": lesson.pk in done_ids} for lesson in lessons],
         "accreditations": list(course.accreditations.select_related("jurisdiction")),
         "faculty": list(course.faculty.all()),
-        "prerequisites": list(course.prerequisites.live()),
+        "prerequisites": [prerequisite for prerequisite in course.prerequisites.all() if prerequisite.live],
     }
 
 

@@ -1,0 +1,92 @@
+import pytest
+from django.urls import reverse
+from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
+
+from accounts.models import User
+from courses.models import CoursePage, LessonPage
+from tests.factories import CreditCategoryFactory, JurisdictionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client):
+    admin = User.objects.create_superuser(email="cms-admin@example.org", password="x" * 20, full_name="CMS Admin")
+    client.force_login(admin)
+    return client
+
+
+def test_editor_revises_a_course_in_the_admin_and_relief_types_and_credits_are_saved(admin_client, course, lessons):
+    ny = JurisdictionFactory(code="NY")
+    skills = CreditCategoryFactory(jurisdiction=ny, code="skills", name="Skills")
+    url = reverse("wagtailadmin_pages:edit", args=[course.pk])
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'value="u_visa"' in html  # relief types are offered as checkboxes
+    data = querydict_from_html(html, form_id="page-edit-form")
+    data["final_assessment-count"] = "0"
+    data["title"] = "Gender-based asylum (2026 revision)"
+    data.setlist("relief_types", ["asylum", "withholding_cat"])
+    data["accreditations-TOTAL_FORMS"] = "1"
+    data.update(
+        {
+            "accreditations-0-jurisdiction": str(ny.pk),
+            "accreditations-0-provider_name": "Pro Bono Academy",
+            "accreditations-0-provider_number": "NY-1",
+            "accreditations-0-provider_contact": "cle@example.org",
+            "accreditations-0-course_number": "PBA-NY-9",
+            "accreditations-0-format": "on_demand",
+            "accreditations-0-counts_for_newly_admitted": "on",
+            "accreditations-0-verification_method": "Codes and affirmation",
+            "accreditations-0-approved_from": "",
+            "accreditations-0-approved_to": "",
+            "accreditations-0-ORDER": "1",
+            "accreditations-0-DELETE": "",
+            "accreditations-0-id": "",
+            "accreditations-0-credit_hours-count": "1",
+            "accreditations-0-credit_hours-0-type": "credit",
+            "accreditations-0-credit_hours-0-deleted": "",
+            "accreditations-0-credit_hours-0-order": "0",
+            "accreditations-0-credit_hours-0-id": "",
+            "accreditations-0-credit_hours-0-value-category": str(skills.pk),
+            "accreditations-0-credit_hours-0-value-hours": "2.0",
+        }
+    )
+    data["action-publish"] = "action-publish"
+    response = admin_client.post(url, dict(data.lists()))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    course = CoursePage.objects.get(pk=course.pk)
+    assert course.title == "Gender-based asylum (2026 revision)"
+    assert course.relief_type_values() == ["asylum", "withholding_cat"]
+    [accreditation] = course.accreditations.all()
+    assert [(category.code, str(hours)) for category, hours in accreditation.credit_lines()] == [("skills", "2.0")]
+
+
+def test_lesson_and_course_are_previewable_without_an_enrolment(admin_client, course, lessons):
+    streams = {
+        course.pk: {"final_assessment": streamfield([])},
+        lessons[0].pk: {"body": streamfield([("text", rich_text("<p>Revised lesson text.</p>"))])},
+    }
+    for page in (course, lessons[0]):
+        edit = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+        data = querydict_from_html(edit, form_id="page-edit-form")
+        data.update(nested_form_data(streams[page.pk]))
+        preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+        assert admin_client.post(preview_url, dict(data.lists())).json()["is_valid"] is True
+        response = admin_client.get(preview_url)
+        assert response.status_code == 200
+        assert page.title in response.content.decode()
+
+
+def test_new_lesson_draft_is_not_shown_to_learners(course, lessons):
+    draft = LessonPage(title="Draft lesson", slug="draft", live=False)
+    course.add_child(instance=draft)
+    assert draft.pk not in [lesson.pk for lesson in course.lessons()]
+
+
+def test_jurisdiction_snippets_are_listed_in_the_admin(admin_client):
+    JurisdictionFactory(code="CA")
+    response = admin_client.get(reverse("wagtailsnippets_courses_jurisdiction:list"))
+    assert response.status_code == 200
+    assert "California" in response.content.decode()
