@@ -275,6 +275,17 @@ class MentorProfileForm(forms.ModelForm):
         fields = ["max_mentees", "available", "availability_note", "expertise", "languages"]
 
 
+class ReliefRequirementForm(forms.Form):
+    relief_type = forms.ChoiceField(label=_("Relief type"), choices=ReliefType.choices)
+    course = forms.ModelChoiceField(label=_("Required course"), queryset=None)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from courses.models import CoursePage
+
+        self.fields["course"].queryset = CoursePage.objects.live().order_by("title")
+
+
 class MatchingSettingsForm(forms.ModelForm):
     class Meta:
         model = MatchingSettings

@@ -6,8 +6,17 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import User
+from courses.selectors import completed_course_ids
 
-from ..models import AttorneyProfile, Case, CaseStatus, Mentorship, MentorshipStatus, Placement
+from ..models import (
+    AttorneyProfile,
+    Case,
+    CaseStatus,
+    Mentorship,
+    MentorshipStatus,
+    Placement,
+    ReliefTypeRequirement,
+)
 from ..policy import cases_visible_to
 from ..services.conflicts import conflicted_case_ids
 
@@ -63,11 +72,23 @@ def _language_fits(case: Case, levels: dict[str, int]) -> bool:
     return any(levels.get(code, -1) >= case.min_ilr_level for code in case.languages)
 
 
+def _training_fits(case: Case, required: dict[str, set[int]], completed: set[int]) -> bool:
+    return all(required.get(relief_type, set()) <= completed for relief_type in case.relief_types or [])
+
+
+def required_courses_by_relief() -> dict[str, set[int]]:
+    required: dict[str, set[int]] = {}
+    for relief_type, course_id in ReliefTypeRequirement.objects.values_list("relief_type", "course_id"):
+        required.setdefault(relief_type, set()).add(course_id)
+    return required
+
+
 def open_cases_for_attorney(*, user: User) -> QuerySet[Case]:
     """Seeking cases that pass the hard constraints for this attorney.
 
-    Language (unless an interpreter is arranged), capacity and pause, detained-docket
-    willingness, and no conflict or earlier decline.
+    Language (unless an interpreter is arranged), the training staff require for each relief
+    type (from course completions), capacity and pause, detained-docket willingness, and no
+    conflict or earlier decline.
     """
     if not (user.is_authenticated and user.is_volunteer):
         return Case.objects.none()
@@ -79,10 +100,15 @@ def open_cases_for_attorney(*, user: User) -> QuerySet[Case]:
     levels = {lang.code: lang.ilr_level for lang in profile.languages.all()}
     seeking = Case.objects.filter(status=CaseStatus.SEEKING)
     blocked = conflicted_case_ids(attorney=user, cases=seeking)
+    required = required_courses_by_relief()
+    completed = completed_course_ids(user_ids=[user.pk]).get(user.pk, set()) if required else set()
     ids = [
         case.pk
-        for case in seeking.only("pk", "languages", "min_ilr_level", "interpreter_arranged", "detained")
-        if case.pk not in blocked and _language_fits(case, levels) and (profile.detained_ok or not case.detained)
+        for case in seeking.only("pk", "languages", "min_ilr_level", "interpreter_arranged", "detained", "relief_types")
+        if case.pk not in blocked
+        and _language_fits(case, levels)
+        and _training_fits(case, required, completed)
+        and (profile.detained_ok or not case.detained)
     ]
     return Case.objects.filter(pk__in=ids).order_by("-detained", "created_at")
 

@@ -6,9 +6,17 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
-from accounts.models import User
+from accounts.audit import audit_record
+from accounts.models import AuditEvent, User
 
-from ..models import AttorneyLanguage, AttorneyProfile, AttorneyReliefExperience, MentorProfile
+from ..models import (
+    AttorneyLanguage,
+    AttorneyProfile,
+    AttorneyReliefExperience,
+    MatchingSettings,
+    MentorProfile,
+    ReliefTypeRequirement,
+)
 
 PROFILE_FIELDS = ("firm_name", "capacity", "paused_until", "detained_ok", "remote_ok", "locations")
 MENTOR_FIELDS = ("max_mentees", "available", "availability_note", "expertise", "languages")
@@ -60,3 +68,25 @@ def mentor_profile_update(*, profile: MentorProfile, data: dict) -> MentorProfil
         profile.full_clean(exclude=["user"])
         profile.save()
     return profile
+
+
+def matching_settings_update(*, form, by: User) -> MatchingSettings:
+    """Save the staff's matching settings form (one row)."""
+    with transaction.atomic():
+        settings_row = form.save()
+        audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=settings_row)
+    return settings_row
+
+
+def relief_requirement_add(*, relief_type: str, course, by: User) -> ReliefTypeRequirement:
+    with transaction.atomic():
+        requirement, created = ReliefTypeRequirement.objects.get_or_create(relief_type=relief_type, course=course)
+        if created:
+            audit_record(actor=by, action=AuditEvent.Action.CREATE, obj=requirement)
+    return requirement
+
+
+def relief_requirement_remove(*, requirement: ReliefTypeRequirement, by: User) -> None:
+    with transaction.atomic():
+        audit_record(actor=by, action=AuditEvent.Action.DELETE, obj=requirement)
+        requirement.delete()

@@ -28,9 +28,19 @@ from ..forms import (
     MentorAssignForm,
     OfferSendForm,
     PlacementCloseForm,
+    ReliefRequirementForm,
     language_labels,
 )
-from ..models import CaseDate, CaseOffer, CaseStatus, Conflict, MatchingSettings, Mentorship, Placement
+from ..models import (
+    CaseDate,
+    CaseOffer,
+    CaseStatus,
+    Conflict,
+    MatchingSettings,
+    Mentorship,
+    Placement,
+    ReliefTypeRequirement,
+)
 from ..selectors.cases import case_status_counts, case_timeline, cases_for_staff
 from ..selectors.profiles import attorneys_for_staff, mentors_for_staff, mentors_suggested_for
 from ..services.cases import (
@@ -51,6 +61,7 @@ from ..services.offers import (
     offer_withdraw,
     placement_close,
 )
+from ..services.profiles import matching_settings_update, relief_requirement_add, relief_requirement_remove
 
 FILTERS = ("status", "relief_type", "language", "detained", "reference")
 EXPORT_COLUMNS = ("reference", "status", "relief_types", "languages", "detained", "created_at")
@@ -431,8 +442,38 @@ def matching_settings(request: HttpRequest) -> HttpResponse:
     policy.require_staff(request)
     form = MatchingSettingsForm(request.POST or None, instance=MatchingSettings.load())
     if request.method == "POST" and form.is_valid():
-        form.save()
-        audit_record(actor=request.user, action=AuditEvent.Action.CHANGE, obj=form.instance, request=request)
+        matching_settings_update(form=form, by=request.user)
         messages.success(request, _("Matching settings saved."))
         return redirect("staff:matching_settings")
-    return render(request, "mentorship/staff/matching_settings.html", {"form": form})
+    return render(
+        request,
+        "mentorship/staff/matching_settings.html",
+        {
+            "form": form,
+            "requirement_form": ReliefRequirementForm(),
+            "requirements": ReliefTypeRequirement.objects.select_related("course"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def relief_requirement_add_view(request: HttpRequest) -> HttpResponse:
+    policy.require_staff(request)
+    form = ReliefRequirementForm(request.POST)
+    if form.is_valid():
+        relief_requirement_add(by=request.user, **form.cleaned_data)
+        messages.success(request, _("Training requirement added."))
+    else:
+        messages.error(request, _("Choose a relief type and a course."))
+    return redirect("staff:matching_settings")
+
+
+@login_required
+@require_POST
+def relief_requirement_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
+    policy.require_staff(request)
+    requirement = get_object_or_404(ReliefTypeRequirement, pk=pk)
+    relief_requirement_remove(requirement=requirement, by=request.user)
+    messages.success(request, _("Training requirement removed."))
+    return redirect("staff:matching_settings")

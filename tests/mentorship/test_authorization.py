@@ -96,6 +96,8 @@ AUTHZ_MATRIX = {
     "staff:mentors": [("get", None, staff_only())],
     "staff:mentor_detail": [("get", lambda w: {"pk": w["mentor"].pk}, staff_only())],
     "staff:matching_settings": [("get", None, staff_only())],
+    "staff:relief_requirement_add": [("post", None, staff_only(302))],
+    "staff:relief_requirement_delete": [("post", _case("requirement"), staff_only(302))],
 }
 
 
@@ -145,6 +147,10 @@ def people(world):
     from mentorship.services.conflicts import conflict_record
 
     conflict = conflict_record(by=world["staff"], attorney=world["other_attorney"], case=dated_case)
+    from mentorship.models import ReliefTypeRequirement
+    from tests.factories import CoursePageFactory
+
+    requirement = ReliefTypeRequirement.objects.create(relief_type="t_visa", course=CoursePageFactory())
     return {
         **world,
         "anonymous": None,
@@ -153,6 +159,7 @@ def people(world):
         "dated_case": dated_case,
         "case_date": CaseDateFactory(case=dated_case),
         "conflict": conflict,
+        "requirement": requirement,
     }
 
 

@@ -242,3 +242,22 @@ def test_page_titles_and_urls_carry_no_client_details(world, client_for):
         for secret in (case.client_initials, case.reference, NOTES_SENTINEL, PARTY_SENTINEL):
             assert secret not in title
             assert secret not in url
+
+
+def test_open_cases_require_the_training_staff_set_for_the_relief_type(staff_user):
+    from django.utils import timezone
+
+    from mentorship.models import ReliefTypeRequirement
+    from mentorship.selectors.cases import open_cases_for_attorney
+    from tests.factories import CoursePageFactory, EnrollmentFactory
+
+    attorney = attorney_with_profile(languages=(("spa", 4),))
+    course = CoursePageFactory()
+    ReliefTypeRequirement.objects.create(relief_type="u_visa", course=course)
+    u_visa = CaseFactory(status="seeking", relief_types=["u_visa"], created_by=staff_user)
+    asylum = CaseFactory(status="seeking", relief_types=["asylum"], created_by=staff_user)
+    assert set(open_cases_for_attorney(user=attorney)) == {asylum}
+    enrollment = EnrollmentFactory(user=attorney, course=course)
+    enrollment.completed_at = timezone.now()
+    enrollment.save()
+    assert set(open_cases_for_attorney(user=attorney)) == {asylum, u_visa}
