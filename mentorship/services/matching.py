@@ -38,7 +38,9 @@ def batch_publish(*, by: User, pairs: list[tuple[int, int]]) -> list[PublishOutc
     context = selectors.matching_context()
     cases, parties = selectors.case_inputs(case_ids=[c for c, _a in pairs])
     case_inputs = {c.id: c for c in cases}
-    attorneys = {a.id: a for a in selectors.attorney_inputs(cases_parties=parties)}
+    attorneys = {
+        a.id: a for a in selectors.attorney_inputs(cases_parties=parties, required_training=context.required_training)
+    }
     case_objects = selectors.cases_by_id(ids=case_inputs)
     users = selectors.attorneys_by_id(ids=[a for _c, a in pairs])
     taken: dict[int, int] = {}
