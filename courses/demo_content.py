@@ -498,6 +498,15 @@ COURSES = [
                             "Screen every client with open questions about work, debt, documents and freedom of "
                             "movement: Who held your identity documents? Were you paid? Could you leave the job or "
                             "the house? Did anyone threaten you or your family if you did not keep working?",
+                            "Two points are often missed. First, a person under 18 induced to perform a commercial "
+                            "sex act is a victim of sex trafficking without any proof of force, fraud or coercion. "
+                            'Second, "commercial" means anything of value given or received on account of the '
+                            "sex act — rent, food, drugs or a smuggling debt, not only cash. A client who was "
+                            "made to have sex with a landlord so the family could stay, or with men her partner "
+                            "owed money to, may have a T visa claim alongside her asylum or VAWA case. Trafficking "
+                            "victims may also be eligible for federal benefits and services once certified by the "
+                            "Office on Trafficking in Persons, so identifying trafficking early changes what help "
+                            "the client can receive.",
                         ),
                     ),
                     (
@@ -684,6 +693,13 @@ COURSES = [
                             "how the abuse began and escalated, the worst incidents, how it affected her and the "
                             "children, and why she stayed or left. Avoid conclusions; give the facts that show "
                             "extreme cruelty.",
+                            "Expect a request for evidence if the record is thin on any element, and prepare for it "
+                            "from the start: keep a checklist that maps each exhibit to the element it proves, "
+                            "explain in a cover letter why evidence that seems obvious — a marriage certificate, "
+                            "the abuser's naturalization certificate — is missing (the abuser often controls those "
+                            "papers), and ask USCIS to search its own records for the abuser's status. USCIS can "
+                            "verify the abuser's citizenship or residence from its files when you give his name, "
+                            "date of birth and any A-number you know.",
                         ),
                     ),
                     (
@@ -958,6 +974,9 @@ COURSES = [
                             "learn the story fully before anything is filed, identify the gaps and "
                             "inconsistencies, and explain them with evidence — often a psychological evaluation "
                             "that describes the client's symptoms and how they affect recall.",
+                            "Prepare the client, too. Explain before the hearing that she may be asked the same "
+                            'question several times, that it is acceptable to say "I don\'t remember" or "I am '
+                            'not sure of the date", and that guessing is more dangerous than admitting a gap.',
                         ),
                     ),
                     (
@@ -1004,6 +1023,9 @@ COURSES = [
                             "breathing, a fixed stare, losing the thread — and pause; a simple grounding exercise "
                             "such as naming things in the room can help. You are not a therapist: know the "
                             "program's referral list for counselling and crisis services and offer it.",
+                            "Finally, record what you learn carefully. Take notes in the client's words, mark what "
+                            "is approximate, and never smooth over a gap or an inconsistency to make the story read "
+                            "better: the declaration must be hers, and she will be cross-examined on it.",
                         ),
                     ),
                     (

@@ -1,0 +1,58 @@
+import io
+import math
+
+import pytest
+
+from courses import demo
+from courses.models import AttendanceCheckpoint, BarAdmission, CoursePage, Enrollment, LessonPage, QuizAttempt
+from courses.selectors import enrollment_requirements
+from home.services import demo_people_ensure
+
+pytestmark = pytest.mark.django_db
+
+
+def counts() -> dict[str, int]:
+    from django.apps import apps
+
+    return {model.__name__: model.objects.count() for model in apps.get_app_config("courses").get_models()}
+
+
+def test_demo_track_is_complete_accredited_and_idempotent():
+    people = demo_people_ensure()
+    demo.seed(people=people, stdout=io.StringIO())
+    first = counts()
+    demo.seed(people=people, stdout=io.StringIO())
+    assert counts() == first
+
+    courses = list(CoursePage.objects.live())
+    assert {course.slug for course in courses} == {
+        "gender-based-asylum",
+        "u-visa",
+        "t-visa",
+        "vawa-self-petitions",
+        "sijs",
+        "trauma-informed-interviewing",
+        "working-with-interpreters",
+    }
+    for course in courses:
+        lessons = list(course.lessons())
+        assert 2 <= len(lessons) <= 4
+        assert course.has_final_assessment()
+        assert {acc.jurisdiction.code for acc in course.accreditations.all()} == {"IL", "NY", "CA"}
+        assert all(acc.total_hours() > 0 for acc in course.accreditations.all())
+        ny = course.accreditations.get(jurisdiction__code="NY").jurisdiction
+        codes = AttendanceCheckpoint.objects.filter(lesson__in=lessons).count()
+        assert codes >= math.ceil(course.estimated_minutes / ny.attendance_code_interval_minutes)
+        for lesson in lessons:
+            text = " ".join(str(block.value) for block in lesson.body if block.block_type == "text")
+            assert text.count("<p>") >= 2 and len(text) > 1200, lesson.title
+
+    completed = Enrollment.objects.filter(completed_at__isnull=False)
+    assert completed.count() == sum(1 for *_rest, stage in demo.HISTORIES if stage == "complete")
+    for enrollment in completed:
+        assert all(req.met for req in enrollment_requirements(enrollment=enrollment))
+        assert enrollment.affirmation_signed_at is not None
+    assert Enrollment.objects.filter(completed_at__isnull=True).exists()
+    assert QuizAttempt.objects.filter(kind=QuizAttempt.Kind.FINAL, passed=False).exists()
+    assert BarAdmission.objects.filter(user=people["att_garcia"]).exists()
+    assert LessonPage.objects.live().count() >= 14
