@@ -44,6 +44,7 @@ class HoursForm(forms.Form):
 @login_required
 @require_http_methods(["GET", "POST"])
 def my_hours(request: HttpRequest) -> HttpResponse:
+    policy.require_attorney(request)
     form = HoursForm(request.POST or None, user=request.user, initial={"worked_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:

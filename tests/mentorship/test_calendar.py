@@ -11,8 +11,33 @@ from icalendar import Calendar
 from accounts.models import AuditEvent
 from mentorship.models import CalendarFeedToken, CaseDateKind
 from tests.factories import CaseDateFactory, CheckInFactory
+from tests.mentorship.test_authorization import ROLES, SIGNED_IN, expect
 
 pytestmark = pytest.mark.django_db
+
+
+def _live_token(w):
+    from mentorship.services.reminders import calendar_feed_create
+
+    return {"token": calendar_feed_create(user=w["placed_attorney"])}
+
+
+def _revoked_token(w):
+    from mentorship.services.reminders import calendar_feed_create, calendar_feed_revoke
+
+    token = calendar_feed_create(user=w["placed_attorney"])
+    calendar_feed_revoke(user=w["placed_attorney"])
+    return {"token": token}
+
+
+# The feed is read by calendar apps without a session: the secret token is the only key.
+AUTHZ_MATRIX = {
+    "mentorship:calendar_settings": [("get", None, expect(SIGNED_IN, 200))],
+    "mentorship:calendar_feed": [
+        ("get", _live_token, dict.fromkeys(ROLES, 200)),
+        ("get", _revoked_token, dict.fromkeys(ROLES, 404)),
+    ],
+}
 
 SECRETS = ("QZ", "SENTINEL-COURT-88", "SENTINEL-PLACE-19", "SENTINEL-NOTE-3b", "SENTINEL-PARTY", "next steps SENTINEL")
 

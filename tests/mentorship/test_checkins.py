@@ -13,8 +13,32 @@ from mentorship.models import CheckIn, MentoringGoal
 from mentorship.selectors.checkins import NEEDS_ATTENTION, ON_TRACK, mentorship_health
 from mentorship.services.reminders import staff_users
 from tests.factories import CheckInFactory
+from tests.mentorship.test_authorization import expect
 
 pytestmark = pytest.mark.django_db
+
+PAIR = ("placed_attorney", "mentor")
+
+
+def _new_checkin(w):
+    return {"pk": CheckInFactory(mentorship=w["mentorship"], logged_by=w["mentor"]).pk}
+
+
+def _new_goal(w):
+    return {"pk": MentoringGoal.objects.create(mentorship=w["mentorship"], title="Goal").pk}
+
+
+def _mentorship(w):
+    return {"pk": w["mentorship"].pk}
+
+
+AUTHZ_MATRIX = {
+    "mentorship:mentorship_checkins": [("get", _mentorship, expect((*PAIR, "staff"), 200))],
+    "mentorship:checkin_create": [("get", _mentorship, expect(PAIR, 200))],
+    "mentorship:checkin_rate": [("get", _new_checkin, expect(("mentor",), 200))],
+    "mentorship:goal_create": [("post", _mentorship, expect((*PAIR, "staff"), 302))],
+    "mentorship:goal_toggle": [("post", _new_goal, expect((*PAIR, "staff"), 302))],
+}
 
 NOTE = "SENTINEL-CHECKIN-NOTE-5d1"
 

@@ -18,8 +18,11 @@ from tests.factories import (
     MentorshipFactory,
     attorney_with_profile,
 )
+from tests.mentorship.test_authorization import staff_only
 
 pytestmark = pytest.mark.django_db
+
+AUTHZ_MATRIX = {"staff:dashboard": [("get", None, staff_only())]}
 
 
 def test_attorney_dashboard_shows_cases_next_dates_mentor_and_checkin_due(world, client_for):

@@ -10,8 +10,19 @@ from django.utils import timezone
 from mentorship.models import HoursEntry
 from mentorship.selectors.hours import hours_totals, pro_bono_hours_for
 from tests.factories import HoursEntryFactory
+from tests.mentorship.test_authorization import ATTORNEYS, expect
 
 pytestmark = pytest.mark.django_db
+
+
+def _own_entry(w):
+    return {"pk": HoursEntryFactory(case=w["placed_case"], attorney=w["placed_attorney"]).pk}
+
+
+AUTHZ_MATRIX = {
+    "mentorship:my_hours": [("get", None, expect(ATTORNEYS, 200))],
+    "mentorship:hours_delete": [("post", _own_entry, expect(("placed_attorney",), 302))],
+}
 
 
 def entry_data(case_obj, **overrides):

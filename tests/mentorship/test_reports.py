@@ -9,8 +9,16 @@ from django.urls import reverse
 from accounts.models import AuditEvent
 from mentorship.selectors.reports import suppress
 from tests.factories import CaseFactory, HoursEntryFactory, PlacementFactory, attorney_with_profile
+from tests.mentorship.test_authorization import staff_only
 
 pytestmark = pytest.mark.django_db
+
+AUTHZ_MATRIX = {
+    "staff:report_csv": [
+        ("get", lambda w: {"kind": "waiting-cases"}, staff_only()),
+        ("get", lambda w: {"kind": "no-such-report"}, staff_only(404)),
+    ]
+}
 
 
 def read_csv(response) -> list[list[str]]:
