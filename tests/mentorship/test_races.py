@@ -57,7 +57,21 @@ def test_two_staff_offering_the_same_case_at_once_leave_one_pending_offer(attemp
     assert case.status == CaseStatus.OFFERED
 
 
-def test_attorney_accepting_two_offers_at_capacity_one_gets_one_placement():
+def test_attorney_accepting_two_offers_at_capacity_one_gets_one_placement(monkeypatch):
+    import time
+
+    from mentorship.services import offers as offer_services
+
+    count = offer_services.active_placement_count
+
+    def slow_count(**kwargs):
+        # Widen the window between counting and placing: without the row lock on the
+        # attorney's profile, both accepts would count zero and both would place.
+        result = count(**kwargs)
+        time.sleep(0.3)
+        return result
+
+    monkeypatch.setattr(offer_services, "active_placement_count", slow_count)
     staff = StaffFactory()
     attorney = attorney_with_profile(capacity=1)
     offers = []
