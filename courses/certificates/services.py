@@ -144,6 +144,8 @@ def certificate_render(*, certificate: Certificate, force: bool = False) -> str:
     """Write the certificate's PDF (from its snapshot) to private storage once; returns the key."""
     storage = private_storage()
     key = certificate_file_key(certificate=certificate)
+    if not force and certificate.file_key == key and storage.exists(key):
+        return key
     if force or not storage.exists(key):
         pdf = certificate_pdf_render(snapshot=certificate.snapshot)
         if force and storage.exists(key):
@@ -168,6 +170,8 @@ def certificate_pdf_bytes(*, certificate: Certificate) -> bytes:
 
 def certificate_email_send(*, certificate: Certificate) -> bool:
     """Tell the attorney the certificate is ready, exactly once (claimed by a conditional update)."""
+    if certificate.emailed_at is not None:
+        return False
     claimed = Certificate.objects.filter(pk=certificate.pk, emailed_at__isnull=True).update(emailed_at=timezone.now())
     if not claimed:
         return False
@@ -200,7 +204,15 @@ def certificates_issue_for_enrollment(*, enrollment_id: int) -> list[Certificate
         return []
     signature = None
     certificates = []
+    issued = {
+        certificate.jurisdiction_id: certificate
+        for certificate in Certificate.objects.filter(user_id=facts.user_id, course_id=facts.course_id, version=1)
+    }
     for accreditation in sources.accreditations_for(course_id=facts.course_id):
+        if accreditation.jurisdiction_id in issued:
+            # Already issued (a retry, a second completion event): no re-checking, no new facts.
+            certificates.append(issued[accreditation.jurisdiction_id])
+            continue
         completed_on = facts.completed_at.date()
         if accreditation.approved_from and completed_on < accreditation.approved_from:
             continue
