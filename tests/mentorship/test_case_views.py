@@ -261,3 +261,61 @@ def test_open_cases_require_the_training_staff_set_for_the_relief_type(staff_use
     enrollment.completed_at = timezone.now()
     enrollment.save()
     assert set(open_cases_for_attorney(user=attorney)) == {asylum, u_visa}
+
+
+@pytest.mark.parametrize(
+    "route",
+    ["mentorship:case_detail", "mentorship:offer_detail", "staff:case_detail", "staff:mentor_assign"],
+)
+def test_out_of_range_ids_answer_404_not_500(route, world, client_for):
+    user = world["staff"] if route.startswith("staff:") else world["offered_attorney"]
+    response = client_for(user).get(reverse(route, args=[10**30]))
+    assert response.status_code == 404
+
+
+def test_signed_in_case_pages_are_not_cached_by_shared_caches(world, client_for):
+    response = client_for(world["placed_attorney"]).get(
+        reverse("mentorship:case_detail", args=[world["placed_case"].pk])
+    )
+    cache_control = response.get("Cache-Control", "")
+    assert "private" in cache_control or "no-store" in cache_control
+
+
+def test_no_case_data_is_registered_in_the_wagtail_admin():
+    from wagtail.snippets.models import get_snippet_models
+
+    assert not [model for model in get_snippet_models() if model._meta.app_label == "mentorship"]
+
+
+def test_staff_assign_mentor_and_end_placement_through_pages(world, client_for):
+    from tests.factories import MentorProfileFactory, PlacementFactory
+
+    client = client_for(world["staff"])
+    placement = PlacementFactory(attorney=world["placed_attorney"])
+    mentor = MentorProfileFactory(expertise=placement.case.relief_types, languages=placement.case.languages).user
+    page = _html(client.get(reverse("staff:mentor_assign", args=[placement.pk])))
+    assert mentor.full_name in page
+    response = client.post(reverse("staff:mentor_assign", args=[placement.pk]), {"mentor": mentor.pk})
+    assert response.status_code == 302
+    assert placement.mentorships.get().mentor == mentor
+    client.post(reverse("staff:placement_close", args=[placement.pk]), {"reason": "Relief granted"})
+    placement.refresh_from_db()
+    assert placement.closed_at is not None and placement.closed_reason == "Relief granted"
+    assert Case.objects.get(pk=placement.case_id).status == CaseStatus.CLOSED
+    assert placement.mentorships.get().status == "ended"
+
+
+def test_mentor_profile_form_validates_language_codes(world, client_for):
+    client = client_for(world["mentor"])
+    response = client.post(
+        reverse("mentorship:mentor_profile"), {"max_mentees": "2", "languages": "spa, zzz9", "expertise": ["asylum"]}
+    )
+    assert response.status_code == 200 and "ISO 639-3" in response.content.decode()
+    response = client.post(
+        reverse("mentorship:mentor_profile"),
+        {"max_mentees": "2", "available": "on", "languages": "spa, quc", "expertise": ["asylum", "u_visa"]},
+    )
+    assert response.status_code == 302
+    profile = world["mentor"].mentor_profile
+    profile.refresh_from_db()
+    assert profile.languages == ["spa", "quc"] and profile.expertise == ["asylum", "u_visa"]
