@@ -27,6 +27,7 @@ from time import perf_counter
 
 import numpy as np
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
@@ -254,30 +255,34 @@ def _relief_label(code: str, context: MatchContext) -> str:
     return str(context.relief_labels.get(code, code.replace("_", " ")))
 
 
+_CONSTRAINT_LABELS = {
+    LANGUAGE: gettext_noop("Language"),
+    TRAINING: gettext_noop("Required training"),
+    CAPACITY: gettext_noop("Capacity"),
+    PAUSED: gettext_noop("Paused"),
+    CONFLICT: gettext_noop("Conflict of interest"),
+    DECLINED: gettext_noop("Declined before"),
+    BAR_ADMISSION: gettext_noop("Bar admission"),
+    BAR_JURISDICTION: gettext_noop("Bar jurisdiction"),
+    DETAINED: gettext_noop("Detained docket"),
+    DEADLINE_EXPERIENCE: gettext_noop("Deadline experience"),
+}
+_TERM_LABELS = {
+    PROFICIENCY: gettext_noop("Language proficiency"),
+    EXPERIENCE: gettext_noop("Relief-type experience"),
+    LOCATION: gettext_noop("Location"),
+    LOAD: gettext_noop("Current load"),
+    MENTOR: gettext_noop("Mentor available"),
+    INTEREST: gettext_noop("Interest"),
+}
+
+
 def _constraint_label(code: str) -> str:
-    return {
-        LANGUAGE: _("Language"),
-        TRAINING: _("Required training"),
-        CAPACITY: _("Capacity"),
-        PAUSED: _("Paused"),
-        CONFLICT: _("Conflict of interest"),
-        DECLINED: _("Declined before"),
-        BAR_ADMISSION: _("Bar admission"),
-        BAR_JURISDICTION: _("Bar jurisdiction"),
-        DETAINED: _("Detained docket"),
-        DEADLINE_EXPERIENCE: _("Deadline experience"),
-    }[code]
+    return _(_CONSTRAINT_LABELS[code])
 
 
 def _term_label(name: str) -> str:
-    return {
-        PROFICIENCY: _("Language proficiency"),
-        EXPERIENCE: _("Relief-type experience"),
-        LOCATION: _("Location"),
-        LOAD: _("Current load"),
-        MENTOR: _("Mentor available"),
-        INTEREST: _("Interest"),
-    }[name]
+    return _(_TERM_LABELS[name])
 
 
 # ---------------------------------------------------------------------------
@@ -796,14 +801,18 @@ def top_k(
 
     shared = {code: _case_reason(code, case, context) for code in vectors.failed if vectors.failed[code].any()}
     excluded_idx = np.flatnonzero(~vectors.feasible)
-    failing = [(code, vectors.failed[code]) for code in CONSTRAINT_CODES if code in shared]
-    excluded = [
-        Exclusion(
-            attorney_id=pool.attorneys[i].id,
-            reasons=tuple(shared[code] for code, mask in failing if mask[i]),
-        )
-        for i in excluded_idx.tolist()
-    ]
+    failing = [code for code in CONSTRAINT_CODES if code in shared]
+    # One bit per failed constraint, so attorneys excluded for the same reasons share one tuple.
+    bits = np.zeros(len(pool), dtype=np.int64)
+    for k, code in enumerate(failing):
+        bits |= vectors.failed[code].astype(np.int64) << k
+    reasons_for: dict[int, tuple[Reason, ...]] = {}
+    excluded = []
+    for attorney_id, key in zip(pool.ids[excluded_idx].tolist(), bits[excluded_idx].tolist(), strict=True):
+        reasons = reasons_for.get(key)
+        if reasons is None:
+            reasons = reasons_for[key] = tuple(shared[code] for k, code in enumerate(failing) if key >> k & 1)
+        excluded.append(Exclusion(attorney_id=attorney_id, reasons=reasons))
     return suggestions, excluded
 
 
