@@ -334,7 +334,9 @@ class CoursePage(Page):
         from .selectors import course_page_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(course_page_context(course=self, user=request.user))
+        context.update(
+            course_page_context(course=self, user=request.user, preview=getattr(request, "is_preview", False))
+        )
         return context
 
 

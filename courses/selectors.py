@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import QuerySet, Sum
 from django.template.defaultfilters import floatformat
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import (
     INSTRUCTION_LANGUAGES,
     AttendanceCheckpoint,
     AttendanceCodeEntry,
+    CourseAccreditation,
     CourseIndexPage,
     CoursePage,
     CreditCategory,
@@ -241,7 +244,7 @@ def learning_overview(*, user) -> dict:
     }
 
 
-def course_page_context(*, course: CoursePage, user) -> dict:
+def course_page_context(*, course: CoursePage, user, preview: bool = False) -> dict:
     enrollment = None
     if user.is_authenticated:
         enrollment = Enrollment.objects.filter(user=user, course=course).first()
@@ -260,8 +263,65 @@ def course_page_context(*, course: CoursePage, user) -> dict:
         "lesson_rows": [{"lesson": lesson, "done": lesson.pk in done_ids} for lesson in lessons],
         "accreditations": list(course.accreditations.select_related("jurisdiction")),
         "faculty": list(course.faculty.all()),
+        "cle_warnings": course_cle_warnings(course=course)
+        if preview or (user.is_authenticated and (user.is_superuser or user.is_content_editor or user.is_program_staff))
+        else [],
         "prerequisites": [prerequisite for prerequisite in course.prerequisites.all() if prerequisite.live],
     }
+
+
+def course_cle_warnings(*, course: CoursePage) -> list[str]:
+    """Where a course's settings fall short of the rules of a jurisdiction it is accredited in (for editors)."""
+    warnings: list[str] = []
+    lesson_ids = course_lesson_ids(course=course)
+    codes = AttendanceCheckpoint.objects.filter(lesson_id__in=lesson_ids).count()
+    for accreditation in course.accreditations.select_related("jurisdiction"):
+        rules = accreditation.jurisdiction
+        names = {"code": rules.code}
+        hours = accreditation.total_hours()
+        earned = rules.credits_for_minutes(course.estimated_minutes)
+        if hours > earned:
+            warnings.append(
+                _("%(code)s: %(hours)s credit hours exceed the %(earned)s that %(minutes)s minutes earn.")
+                % {**names, "hours": hours, "earned": earned, "minutes": course.estimated_minutes}
+            )
+        if hours % rules.credit_increment:
+            warnings.append(
+                _("%(code)s: %(hours)s is not a multiple of the %(step)s credit increment.")
+                % {**names, "hours": hours, "step": rules.credit_increment}
+            )
+        if any(category.jurisdiction_id != rules.pk for category, _hours in accreditation.credit_lines()):
+            warnings.append(_("%(code)s: a credit category belongs to another jurisdiction.") % names)
+        if accreditation.approved_to and accreditation.approved_to < timezone.localdate():
+            warnings.append(
+                _("%(code)s: the approval ended on %(date)s.") % {**names, "date": accreditation.approved_to}
+            )
+        if accreditation.format != CourseAccreditation.Format.ON_DEMAND:
+            continue
+        if rules.attendance_code_interval_minutes:
+            needed = math.ceil(course.estimated_minutes / rules.attendance_code_interval_minutes)
+            if codes < needed or not course.require_attendance_codes:
+                warnings.append(
+                    _(
+                        "%(code)s: on-demand credit needs at least %(needed)s required attendance codes; this course has %(codes)s."
+                    )
+                    % {**names, "needed": needed, "codes": codes if course.require_attendance_codes else 0}
+                )
+        if rules.requires_affirmation and not course.require_affirmation:
+            warnings.append(_("%(code)s: on-demand credit needs a signed affirmation of attendance.") % names)
+        if course.minimum_engaged_minutes < hours * rules.credit_hour_minutes:
+            warnings.append(
+                _(
+                    "%(code)s: %(hours)s credit hours need at least %(minutes)s engaged minutes; the course requires %(set)s."
+                )
+                % {
+                    **names,
+                    "hours": hours,
+                    "minutes": hours * rules.credit_hour_minutes,
+                    "set": course.minimum_engaged_minutes,
+                }
+            )
+    return warnings
 
 
 def lesson_neighbours(*, lesson: LessonPage) -> tuple[LessonPage | None, LessonPage | None]:

@@ -5,7 +5,7 @@ import pytest
 
 from courses import demo
 from courses.models import AttendanceCheckpoint, BarAdmission, CoursePage, Enrollment, LessonPage, QuizAttempt
-from courses.selectors import enrollment_requirements
+from courses.selectors import course_cle_warnings, enrollment_requirements
 from home.services import demo_people_ensure
 
 pytestmark = pytest.mark.django_db
@@ -40,6 +40,7 @@ def test_demo_track_is_complete_accredited_and_idempotent():
         assert course.has_final_assessment()
         assert {acc.jurisdiction.code for acc in course.accreditations.all()} == {"IL", "NY", "CA"}
         assert all(acc.total_hours() > 0 for acc in course.accreditations.all())
+        assert course_cle_warnings(course=course) == [], course.slug
         ny = course.accreditations.get(jurisdiction__code="NY").jurisdiction
         codes = AttendanceCheckpoint.objects.filter(lesson__in=lessons).count()
         assert codes >= math.ceil(course.estimated_minutes / ny.attendance_code_interval_minutes)

@@ -18,6 +18,7 @@ from tests.factories import (
     EnrollmentFactory,
     JurisdictionFactory,
     LessonPageFactory,
+    VolunteerFactory,
     text_block,
 )
 
@@ -259,3 +260,27 @@ def test_completed_course_ids_and_dashboard_sections(rf, volunteer, mentor, enro
 def test_dashboard_page_shows_my_courses(client_for, enrollment):
     html = client_for(enrollment.user).get(reverse("dashboard")).content.decode()
     assert "My courses" in html and enrollment.course.title in html
+
+
+def test_editors_see_where_a_course_falls_short_of_new_york_rules(client_for, course, lessons, catalog):
+    from courses.selectors import course_cle_warnings
+    from tests.factories import EditorFactory
+
+    ny = JurisdictionFactory(code="NY")
+    skills = CreditCategoryFactory(jurisdiction=ny, code="skills", name="Skills")
+    CourseAccreditationFactory(
+        course=course,
+        jurisdiction=ny,
+        credit_hours=[{"type": "credit", "value": {"category": str(skills.pk), "hours": "1.5"}}],
+    )
+    warnings = course_cle_warnings(course=course)
+    assert any("attendance codes" in warning for warning in warnings)
+    assert any("affirmation" in warning for warning in warnings)
+    assert any("engaged minutes" in warning for warning in warnings)
+    # 60 minutes earn 1.0 credit at 50 minutes per credit in half-credit steps, not 1.5.
+    assert any("exceed the 1.00" in warning for warning in warnings)
+
+    editor_html = client_for(EditorFactory()).get(course.url).content.decode()
+    assert "CLE rules this course does not yet meet" in editor_html
+    learner_html = client_for(VolunteerFactory()).get(course.url).content.decode()
+    assert "CLE rules this course does not yet meet" not in learner_html
