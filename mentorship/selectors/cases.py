@@ -87,8 +87,8 @@ def open_cases_for_attorney(*, user: User) -> QuerySet[Case]:
     """Seeking cases that pass the hard constraints for this attorney.
 
     Language (unless an interpreter is arranged), the training staff require for each relief
-    type (from course completions), capacity and pause, detained-docket willingness, and no
-    conflict or earlier decline.
+    type (from course completions), an active admission where the case requires a specific
+    bar, capacity and pause, detained-docket willingness, and no conflict or earlier decline.
     """
     if not (user.is_authenticated and user.is_volunteer):
         return Case.objects.none()
@@ -100,12 +100,29 @@ def open_cases_for_attorney(*, user: User) -> QuerySet[Case]:
     levels = {lang.code: lang.ilr_level for lang in profile.languages.all()}
     seeking = Case.objects.filter(status=CaseStatus.SEEKING)
     blocked = conflicted_case_ids(attorney=user, cases=seeking)
+    from courses.models import BarAdmission
+
+    admitted_in = {
+        code.upper()
+        for code in BarAdmission.objects.filter(user=user, status=BarAdmission.Status.ACTIVE).values_list(
+            "jurisdiction__code", flat=True
+        )
+    }
     required = required_courses_by_relief()
     completed = completed_course_ids(user_ids=[user.pk]).get(user.pk, set()) if required else set()
     ids = [
         case.pk
-        for case in seeking.only("pk", "languages", "min_ilr_level", "interpreter_arranged", "detained", "relief_types")
+        for case in seeking.only(
+            "pk",
+            "languages",
+            "min_ilr_level",
+            "interpreter_arranged",
+            "detained",
+            "relief_types",
+            "requires_bar_jurisdiction",
+        )
         if case.pk not in blocked
+        and (not case.requires_bar_jurisdiction or case.requires_bar_jurisdiction.strip().upper() in admitted_in)
         and _language_fits(case, levels)
         and _training_fits(case, required, completed)
         and (profile.detained_ok or not case.detained)

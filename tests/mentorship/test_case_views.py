@@ -319,3 +319,18 @@ def test_mentor_profile_form_validates_language_codes(world, client_for):
     profile = world["mentor"].mentor_profile
     profile.refresh_from_db()
     assert profile.languages == ["spa", "quc"] and profile.expertise == ["asylum", "u_visa"]
+
+
+def test_open_cases_that_require_a_specific_bar_need_an_active_admission_there(staff_user):
+    from mentorship.selectors.cases import open_cases_for_attorney
+    from tests.factories import BarAdmissionFactory, JurisdictionFactory
+
+    attorney = attorney_with_profile()
+    ny_only = CaseFactory(status="seeking", requires_bar_jurisdiction="NY", created_by=staff_user)
+    anywhere = CaseFactory(status="seeking", created_by=staff_user)
+    BarAdmissionFactory(user=attorney, jurisdiction=JurisdictionFactory(code="CA"))
+    assert set(open_cases_for_attorney(user=attorney)) == {anywhere}
+    BarAdmissionFactory(user=attorney, jurisdiction=JurisdictionFactory(code="NY"), status="inactive")
+    assert set(open_cases_for_attorney(user=attorney)) == {anywhere}
+    attorney.bar_admissions.filter(jurisdiction__code="NY").update(status="active")
+    assert set(open_cases_for_attorney(user=attorney)) == {anywhere, ny_only}
