@@ -122,13 +122,14 @@ def _completed_courses(user_ids: list[int], course_ids: frozenset[int]) -> dict[
     return completed
 
 
-def _active_bars() -> dict[int, set[str]]:
+def _active_bars(user_ids: list[int] | None = None) -> dict[int, set[str]]:
     from courses.models import BarAdmission
 
     bars: dict[int, set[str]] = defaultdict(set)
-    for user_id, code in BarAdmission.objects.filter(status=BarAdmission.Status.ACTIVE).values_list(
-        "user_id", "jurisdiction__code"
-    ):
+    rows = BarAdmission.objects.filter(status=BarAdmission.Status.ACTIVE)
+    if user_ids is not None:
+        rows = rows.filter(user_id__in=user_ids)
+    for user_id, code in rows.values_list("user_id", "jurisdiction__code"):
         bars[user_id].add(code)
     return bars
 
@@ -228,34 +229,36 @@ def attorney_inputs(
         if profile_id in user_by_profile:
             experience[user_by_profile[profile_id]][relief_type] = level
 
+    # When narrowed, per-attorney rows are read for those attorneys only.
+    placements, offers = Placement.objects.all(), CaseOffer.objects.all()
+    if narrowed:
+        placements, offers = placements.filter(attorney_id__in=user_ids), offers.filter(attorney_id__in=user_ids)
     # A pending offer holds a place as surely as a placement does.
     load: dict[int, int] = defaultdict(int)
     last_placed = {}
     for attorney_id, count, last in (
-        Placement.objects.values("attorney_id")
+        placements.values("attorney_id")
         .annotate(n=Count("id", filter=Q(closed_at__isnull=True)), last=Max("placed_at"))
         .values_list("attorney_id", "n", "last")
     ):
         load[attorney_id] += count
         last_placed[attorney_id] = last
     for attorney_id, count in (
-        CaseOffer.objects.filter(status=OfferStatus.PENDING, expires_at__gt=now)
+        offers.filter(status=OfferStatus.PENDING, expires_at__gt=now)
         .values("attorney_id")
         .annotate(n=Count("id"))
         .values_list("attorney_id", "n")
     ):
         load[attorney_id] += count
     declined: dict[int, set[int]] = defaultdict(set)
-    for attorney_id, case_id in CaseOffer.objects.filter(status=OfferStatus.DECLINED).values_list(
-        "attorney_id", "case_id"
-    ):
+    for attorney_id, case_id in offers.filter(status=OfferStatus.DECLINED).values_list("attorney_id", "case_id"):
         declined[attorney_id].add(case_id)
 
     if required_training is None:
         required_training = _required_training()
     required_courses = frozenset(c for ids in required_training.values() for c in ids)
     completed = _completed_courses(user_ids, required_courses)
-    bars = _active_bars()
+    bars = _active_bars(user_ids if narrowed else None)
     conflicted = _conflicts(profiles, cases_parties or {})
 
     inputs = []
