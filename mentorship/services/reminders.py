@@ -95,6 +95,10 @@ def _claim(*, kind: str, object_key: str, threshold: str, recipient: User) -> bo
     return True
 
 
+def _release(*, kind: str, object_key: str, threshold: str, recipient: User) -> None:
+    ReminderSent.objects.filter(kind=kind, object_key=object_key, threshold=threshold, recipient=recipient).delete()
+
+
 @dataclass(frozen=True)
 class DueItem:
     kind: str
@@ -162,8 +166,14 @@ def reminders_send(*, today: datetime.date | None = None) -> int:
             if not _claim(kind=item.kind, object_key=item.object_key, threshold=item.threshold, recipient=recipient):
                 continue
             subject, message = _MESSAGES[item.kind]
-            with translation.override(recipient.preferred_language or settings.LANGUAGE_CODE):
-                email_update(user=recipient, subject=subject(), message=message())
+            try:
+                with translation.override(recipient.preferred_language or settings.LANGUAGE_CODE):
+                    email_update(user=recipient, subject=subject(), message=message())
+            except OSError:  # smtplib errors are OSErrors too
+                # Give the claim back so the next run tries again, and carry on with the others.
+                _release(kind=item.kind, object_key=item.object_key, threshold=item.threshold, recipient=recipient)
+                logger.warning("reminder email failed: kind=%s recipient=%s", item.kind, recipient.pk)
+                continue
             sent += 1
     return sent
 
@@ -213,13 +223,20 @@ def case_digest_send(*, today: datetime.date | None = None) -> int:
     for user in User.objects.filter(pk__in=counts.keys()):
         if not _claim(kind=KIND_DIGEST, object_key=week_key, threshold=THRESHOLD_WEEKLY, recipient=user):
             continue
-        with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
-            message = translation.ngettext(
-                "%(count)d new case that may fit you is looking for an attorney. Sign in to browse open cases.",
-                "%(count)d new cases that may fit you are looking for an attorney. Sign in to browse open cases.",
-                counts[user.pk],
-            ) % {"count": counts[user.pk]}
-            email_update(user=user, subject=_("New cases this week"), message=message)
+        try:
+            with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
+                message = translation.ngettext(
+                    "%(count)d new case that may fit you is looking for an attorney. Sign in to browse open cases.",
+                    "%(count)d new cases that may fit you are looking for an attorney. Sign in to browse open cases.",
+                    counts[user.pk],
+                ) % {"count": counts[user.pk]}
+                email_update(
+                    user=user, subject=_("New cases this week"), message=message, route="mentorship:open_cases"
+                )
+        except OSError:  # smtplib errors are OSErrors too
+            _release(kind=KIND_DIGEST, object_key=week_key, threshold=THRESHOLD_WEEKLY, recipient=user)
+            logger.warning("digest email failed: recipient=%s", user.pk)
+            continue
         sent += 1
     return sent
 

@@ -169,6 +169,7 @@ def test_weekly_digest_counts_fitting_new_cases_once_a_week_without_details():
     body = mail.outbox[0].subject + mail.outbox[0].body
     assert "2 new cases" in body  # the factory profile takes detained cases
     assert "PBA-2026-7777" not in body and "ZZ" not in body
+    assert "/mentorship/open-cases/" in body
     assert no_language.email not in recipients()
 
 
@@ -179,3 +180,26 @@ def test_weekly_digest_goes_out_again_the_next_week():
     assert case_digest_send(today=today) == 1
     assert case_digest_send(today=today + datetime.timedelta(days=7)) == 1
     assert case_digest_send(today=today + datetime.timedelta(days=7)) == 0
+
+
+def test_a_failed_send_gives_the_claim_back_and_the_next_run_sends_it(pairing, monkeypatch):
+    import smtplib
+
+    from mentorship.services import reminders
+
+    real = reminders.send_mail
+    calls = {"n": 0}
+
+    def flaky(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise smtplib.SMTPServerDisconnected("gone")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(reminders, "send_mail", flaky)
+    with at(timezone.localdate() + datetime.timedelta(days=9)):
+        assert reminders_send_task() == 1  # one of the two failed
+        assert ReminderSent.objects.count() == 1
+        assert reminders_send_task() == 1  # the failed one, retried
+        assert reminders_send_task() == 0
+    assert recipients() == sorted([pairing.mentor.email, pairing.mentee.email])
