@@ -486,6 +486,8 @@ def run(n_cases: int = 1000, n_attorneys: int = 5000, repeat: int = 5) -> None:
     import django
 
     django.setup()
+    # Timings scale with whatever else the machine is doing; print it beside them.
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     solver = run_solver_only(n_cases, n_attorneys, repeat)
 
     # The database part runs in a child process so that it can point Django at a fresh
