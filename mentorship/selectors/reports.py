@@ -162,7 +162,7 @@ CHART_LABEL_WIDTH = 170
 CHART_VALUE_SPACE = 40
 CHART_BAR_HEIGHT = 14
 CHART_GAP = 12
-CHART_LEGEND = 24
+CHART_LEGEND = 34
 
 
 def capacity_chart(rows: list[LanguageCapacity], *, width: int = 640, max_rows: int = 15) -> Chart:
@@ -196,7 +196,7 @@ def capacity_chart(rows: list[LanguageCapacity], *, width: int = 640, max_rows: 
             )
         chart_rows.append(ChartRow(row.label, CHART_LABEL_WIDTH - 8, y + CHART_BAR_HEIGHT + 3, tuple(bars)))
         y += 2 * CHART_BAR_HEIGHT + CHART_GAP
-    return Chart(width=width, height=y, rows=tuple(chart_rows), legend_y=CHART_LEGEND - 10)
+    return Chart(width=width, height=y, rows=tuple(chart_rows), legend_y=8)
 
 
 # ---------------------------------------------------------------------------
