@@ -256,10 +256,12 @@ def course_page_context(*, course: CoursePage, user, preview: bool = False) -> d
                 "lesson_id", flat=True
             )
         )
+    requirements = enrollment_requirements(enrollment=enrollment) if enrollment else []
     return {
         "enrollment": enrollment,
         "progress": enrollment_progress(enrollment=enrollment) if enrollment else None,
-        "requirements": enrollment_requirements(enrollment=enrollment) if enrollment else [],
+        "requirements": requirements,
+        "can_affirm": bool(requirements) and all(req.met for req in requirements if req.key != "affirm"),
         "lesson_rows": [{"lesson": lesson, "done": lesson.pk in done_ids} for lesson in lessons],
         "accreditations": list(course.accreditations.select_related("jurisdiction")),
         "faculty": list(course.faculty.all()),

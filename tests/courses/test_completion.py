@@ -149,3 +149,14 @@ def test_lesson_progress_survives_a_new_revision_of_the_lesson(enrollment, lesso
     assert progress.completed_at is not None
     req = next(req for req in enrollment_requirements(enrollment=enrollment) if req.key == "lessons")
     assert req.detail.startswith("1 of 2")
+
+
+def test_affirmation_form_appears_only_when_everything_else_is_done(
+    client_for, enrollment, lessons, course, issue_task
+):
+    course.require_affirmation = True
+    course.save_revision().publish()
+    client = client_for(enrollment.user)
+    assert 'id="affirmation"' not in client.get(course.url).content.decode()
+    complete_lessons(enrollment, lessons)
+    assert 'id="affirmation"' in client.get(course.url).content.decode()
