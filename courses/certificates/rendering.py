@@ -13,6 +13,8 @@ import threading
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
+from urllib.request import url2pathname
 
 import segno
 from django.conf import settings
@@ -44,19 +46,32 @@ def _font_config():
     return config
 
 
-class _LocalFilesOnly:
-    """URL fetcher that serves only the shipped fonts and the private storage: never the network."""
+@cache
+def _local_fetcher_class():
+    weasyprint = _weasyprint()
 
-    def __init__(self) -> None:
-        weasyprint = _weasyprint()
-        self._fetcher = weasyprint.urls.URLFetcher(allowed_protocols=("file",))
-        self._roots = [FONTS_DIR.resolve(), Path(settings.PRIVATE_STORAGE_ROOT).resolve()]
+    class LocalFilesOnly(weasyprint.urls.URLFetcher):
+        """Serves only the shipped fonts and private certificate assets: never the network."""
 
-    def __call__(self, url: str):
-        path = Path(url.removeprefix("file://")).resolve()
-        if not any(path.is_relative_to(root) for root in self._roots):
-            raise ValueError("Only shipped fonts and private certificate assets may be loaded.")
-        return self._fetcher.fetch(url)
+        def __init__(self) -> None:
+            super().__init__(allowed_protocols=("file",))
+            self._roots = [FONTS_DIR.resolve(), Path(settings.PRIVATE_STORAGE_ROOT).resolve()]
+
+        def fetch(self, url, headers=None):
+            path = Path(url2pathname(urlparse(url).path)).resolve()
+            if not any(path.is_relative_to(root) for root in self._roots):
+                raise ValueError("Only shipped fonts and private certificate assets may be loaded.")
+            return super().fetch(url, headers)
+
+    return LocalFilesOnly
+
+
+def _local_fetcher():
+    fetcher = getattr(_local, "fetcher", None)
+    if fetcher is None:
+        fetcher = _local_fetcher_class()()
+        _local.fetcher = fetcher
+    return fetcher
 
 
 def qr_svg(url: str) -> str:
@@ -74,7 +89,7 @@ def asset_path(key: str | None) -> str:
 
 def render_html_to_pdf(html: str) -> bytes:
     weasyprint = _weasyprint()
-    document = weasyprint.HTML(string=html, base_url=FONTS_DIR.as_uri() + "/", url_fetcher=_LocalFilesOnly())
+    document = weasyprint.HTML(string=html, base_url=FONTS_DIR.as_uri() + "/", url_fetcher=_local_fetcher())
     return document.write_pdf(font_config=_font_config())
 
 

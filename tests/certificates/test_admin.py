@@ -148,3 +148,35 @@ def test_settings_feed_the_next_certificate_only(completed, editor_client, world
     config.save()
     certificate.refresh_from_db()
     assert certificate.snapshot["administrator"]["name"] == "Renata Okafor"
+
+
+def test_cle_settings_are_edited_in_the_admin_with_provider_numbers_per_jurisdiction(editor_client, world):
+    from courses.certificates.models import CertificateSettings
+
+    config = CertificateSettings.load()
+    url = reverse("wagtailsettings:edit", args=["certificates", "certificatesettings", config.pk])
+    response = editor_client.get(url)
+    assert response.status_code == 200
+    data = {
+        "provider_name": "Pro Bono Academy",
+        "provider_contact": "cle@probono.example",
+        "administrator_name": "Renata Okafor",
+        "administrator_title": "CLE Administrator",
+        "provider_numbers-TOTAL_FORMS": "1",
+        "provider_numbers-INITIAL_FORMS": "0",
+        "provider_numbers-MIN_NUM_FORMS": "0",
+        "provider_numbers-MAX_NUM_FORMS": "1000",
+        "provider_numbers-0-jurisdiction": str(world.ny.pk),
+        "provider_numbers-0-provider_name": "",
+        "provider_numbers-0-provider_number": "NY-PB-0421",
+        "provider_numbers-0-provider_contact": "",
+        "provider_numbers-0-ORDER": "1",
+        "provider_numbers-0-id": "",
+        "provider_numbers-0-DELETE": "",
+    }
+    response = editor_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    config = CertificateSettings.load()
+    config.refresh_from_db()
+    assert config.administrator_name == "Renata Okafor"
+    assert config.provider_numbers.get().provider_number == "NY-PB-0421"

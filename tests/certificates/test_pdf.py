@@ -1,5 +1,6 @@
 import io
 
+import pytest
 from pypdf import PdfReader
 
 from courses.certificates.rendering import certificate_pdf_render
@@ -46,3 +47,19 @@ def test_certificate_embeds_the_shipped_font_only():
 def test_a_snapshot_renders_the_same_words_every_time():
     snapshot = snapshot_build(**sample_snapshot_inputs())
     assert pdf_text(certificate_pdf_render(snapshot=snapshot)) == pdf_text(certificate_pdf_render(snapshot=snapshot))
+
+
+def test_render_loads_nothing_outside_the_fonts_and_private_storage(settings, tmp_path):
+    from courses.certificates import rendering
+
+    outside = tmp_path / "outside.png"
+    outside.write_bytes(b"\\x89PNG not really")
+    html = rendering.certificate_html(snapshot=snapshot_build(**sample_snapshot_inputs()))
+    html = html.replace("</body>", f'<img src="{outside.as_uri()}"><img src="https://example.com/x.png"></body>')
+    pdf = rendering.render_html_to_pdf(html)  # refused fetches are skipped, never fatal
+    assert pdf.startswith(b"%PDF")
+    fetcher = rendering._local_fetcher()
+    with pytest.raises(ValueError):
+        fetcher.fetch(outside.as_uri())
+    with pytest.raises(ValueError):
+        fetcher.fetch("https://example.com/x.png")
