@@ -145,7 +145,7 @@ def mentorships_with_health_data(queryset: QuerySet[Mentorship]) -> QuerySet[Men
     )
 
 
-def health_input_for(mentorship: Mentorship, *, today: datetime.date) -> HealthInput:
+def health_input_for(mentorship: Mentorship, *, today: datetime.date, include_rating: bool = True) -> HealthInput:
     checkins = getattr(mentorship, "ordered_checkins", None)
     if checkins is None:
         checkins = list(mentorship.checkins.order_by("-occurred_on", "-id"))
@@ -168,16 +168,20 @@ def health_input_for(mentorship: Mentorship, *, today: datetime.date) -> HealthI
         detained=bool(case and case.detained),
         last_checkin_on=latest.occurred_on if latest else None,
         latest_flagged=bool(latest and latest.needs_staff_attention),
-        latest_rating=rated.pairing_rating if rated else None,
+        latest_rating=rated.pairing_rating if (rated and include_rating) else None,
         hard_dates=tuple(d.date for d in dates if d.is_hard),
         other_dates=tuple(d.date for d in dates if not d.is_hard),
         overdue_goals=sum(1 for g in goals if g.due_on and g.due_on < today),
     )
 
 
-def mentorship_health(*, mentorship: Mentorship, today: datetime.date | None = None) -> Health:
+def mentorship_health(
+    *, mentorship: Mentorship, today: datetime.date | None = None, include_rating: bool = True
+) -> Health:
+    """The mentorship's health. ``include_rating=False`` for the pair themselves: the pairing
+    rating is a private answer to program staff, so it must not show through the label."""
     today = today or timezone.localdate()
-    return health_compute(health_input_for(mentorship, today=today), today=today)
+    return health_compute(health_input_for(mentorship, today=today, include_rating=include_rating), today=today)
 
 
 @dataclass
@@ -187,13 +191,15 @@ class MentorshipRow:
     last_checkin: CheckIn | None
 
 
-def mentorship_rows(*, queryset: QuerySet[Mentorship], today: datetime.date | None = None) -> list[MentorshipRow]:
+def mentorship_rows(
+    *, queryset: QuerySet[Mentorship], today: datetime.date | None = None, include_rating: bool = True
+) -> list[MentorshipRow]:
     """Active mentorships with their health, worst first, then by next due date."""
     today = today or timezone.localdate()
     order = {NEEDS_ATTENTION: 0, NEEDS_CHECKIN: 1, ON_TRACK: 2}
     rows = []
     for mentorship in mentorships_with_health_data(queryset.filter(status=MentorshipStatus.ACTIVE)):
-        health = mentorship_health(mentorship=mentorship, today=today)
+        health = mentorship_health(mentorship=mentorship, today=today, include_rating=include_rating)
         checkins = mentorship.ordered_checkins
         rows.append(MentorshipRow(mentorship, health, checkins[0] if checkins else None))
     rows.sort(key=lambda r: (order[r.health.status], r.health.next_due, r.mentorship.pk))

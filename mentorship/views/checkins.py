@@ -84,7 +84,7 @@ class GoalForm(forms.Form):
 @login_required
 def mentorship_checkins(request: HttpRequest, pk: int) -> HttpResponse:
     mentorship = policy.mentorship_for_request(request, pk)
-    health = mentorship_health(mentorship=mentorship)
+    health = mentorship_health(mentorship=mentorship, include_rating=policy.is_staff(request.user))
     checkins = [
         (checkin, policy.can_see_checkin_notes(request.user, checkin))
         for checkin in checkins_for_mentorship(mentorship=mentorship)

@@ -227,3 +227,20 @@ def test_overdue_goal_is_shown_in_the_plan(world, client_for):
     page = client_for(world["mentor"]).get(reverse("mentorship:mentorship_checkins", args=[mentorship.pk]))
     assert "Gather evidence" in page.content.decode()
     assert "goal_overdue" in mentorship_health(mentorship=mentorship).reasons
+
+
+def test_a_poor_rating_is_seen_by_staff_but_never_by_the_other_member_of_the_pair(world, client_for):
+    mentorship = world["mentorship"]
+    CheckInFactory(mentorship=mentorship, logged_by=world["placed_attorney"], pairing_rating=1)
+    url = reverse("mentorship:mentorship_checkins", args=[mentorship.pk])
+    staff_page = client_for(world["staff"]).get(url).content.decode()
+    assert "rated as not working well" in staff_page
+    assert "Pairing rated 1/5" in staff_page
+    mentor_page = client_for(world["mentor"]).get(url).content.decode()
+    assert "rated as not working well" not in mentor_page
+    assert "Pairing rated" not in mentor_page
+    assert "Needs attention" not in mentor_page
+    mentor_dashboard = client_for(world["mentor"]).get(reverse("dashboard")).content.decode()
+    assert "Needs attention" not in mentor_dashboard
+    staff_dashboard = client_for(world["staff"]).get(reverse("staff:dashboard")).content.decode()
+    assert "Needs attention" in staff_dashboard
