@@ -326,6 +326,19 @@ def course_cle_warnings(*, course: CoursePage) -> list[str]:
     return warnings
 
 
+def page_has_learning_records(*, page) -> bool:
+    """Whether deleting this page (and its subtree) would destroy learners' CLE records."""
+    from wagtail.models import Page
+
+    ids = list(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
+    return (
+        Enrollment.objects.filter(course_id__in=ids).exists()
+        or LessonProgress.objects.filter(lesson_id__in=ids).exists()
+        or AttendanceCodeEntry.objects.filter(lesson_id__in=ids).exists()
+        or QuizAttempt.objects.filter(lesson_id__in=ids).exists()
+    )
+
+
 def lesson_neighbours(*, lesson: LessonPage) -> tuple[LessonPage | None, LessonPage | None]:
     siblings = list(LessonPage.objects.sibling_of(lesson).live().order_by("path"))
     ids = [sibling.pk for sibling in siblings]

@@ -1,11 +1,16 @@
 """Admin wiring for courses: CLE rules (jurisdictions, categories) and bar admissions as snippets."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import BarAdmission, CreditCategory, Jurisdiction
+from .selectors import page_has_learning_records
 
 
 class JurisdictionViewSet(SnippetViewSet):
@@ -50,3 +55,18 @@ class CleRulesGroup(SnippetViewSetGroup):
 
 
 register_snippet(CleRulesGroup)
+
+
+@hooks.register("before_delete_page")
+def keep_pages_with_learning_records(request, page):
+    """Attendance records must be kept for audits (at least four years): unpublish instead of deleting."""
+    if page_has_learning_records(page=page):
+        messages.error(
+            request,
+            gettext(
+                "This page has learners' records (enrolments, progress, attendance codes or quiz attempts) that "
+                "must be kept for CLE audits. Unpublish it instead of deleting it."
+            ),
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None

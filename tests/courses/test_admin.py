@@ -90,3 +90,18 @@ def test_jurisdiction_snippets_are_listed_in_the_admin(admin_client):
     response = admin_client.get(reverse("wagtailsnippets_courses_jurisdiction:list"))
     assert response.status_code == 200
     assert "California" in response.content.decode()
+
+
+def test_pages_with_learning_records_cannot_be_deleted_but_others_can(admin_client, enrollment, lessons, course):
+    from courses import services
+
+    services.lesson_visit(enrollment=enrollment, lesson=lessons[0])
+    for page in (course, lessons[0]):
+        response = admin_client.post(reverse("wagtailadmin_pages:delete", args=[page.pk]))
+        assert response.status_code == 302
+        assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[page.pk])
+        assert LessonPage.objects.filter(pk=lessons[0].pk).exists()
+    untouched = lessons[1]
+    response = admin_client.post(reverse("wagtailadmin_pages:delete", args=[untouched.pk]))
+    assert response.status_code == 302
+    assert not LessonPage.objects.filter(pk=untouched.pk).exists()
