@@ -75,6 +75,17 @@ CASES = [
     ("PBA-2026-0015", "HV", "VE", ["spa"], 3, False, ["asylum"], False, "New York Immigration Court", "closed", "att_garcia", "mentor_ruiz"),
 ]  # fmt: skip
 
+# Invented names for the conflict-check stage; none refers to a real person.
+ADVERSE_PARTIES = [
+    "Ramiro Castellanos Vidal",
+    "Dmitri Orlovsky",
+    "Jean-Baptiste Moreau",
+    "Walid Sarraf",
+    "Carlos Enrique Batz",
+    "Liang Hao",
+    "Everton Pires",
+]
+
 DATES = {
     "asylum": ("one_year_deadline", 120, "Entry date from client interview"),
     "u_visa": ("u_visa_cert_expiry", 200, "Form I-918 Supplement B"),
@@ -121,7 +132,7 @@ def _case(people, spec) -> Case | None:
         court=court,
         location=court.replace(" Immigration Court", ""),
         confidential_notes=("Invented demo narrative. Client safety plan in place; contact only through the program."),
-        adverse_parties="Demo Respondent " + initials,
+        adverse_parties=ADVERSE_PARTIES[int(ref[-2:]) % len(ADVERSE_PARTIES)],
         created_by=staff,
     )
     from .services.cases import _party_hashes, _record_status
@@ -184,7 +195,7 @@ def seed(*, people, stdout) -> None:
             conflict_record(
                 by=people["staff"],
                 firm_name="García & Ruiz LLP",
-                adverse_party="Demo Respondent EG",
+                adverse_party=ADVERSE_PARTIES[10 % len(ADVERSE_PARTIES)],  # PBA-2026-0010
                 reason="Firm represented the respondent in a family court matter",
             )
         _checkins_goals_hours()
