@@ -67,3 +67,20 @@ def hours_by_month(*, start: datetime.date | None = None) -> list[dict]:
     for row in rows:
         row["hours"] = _two_places(row["hours"])
     return rows
+
+
+def hours_by_attorney(*, start: datetime.date | None = None, end: datetime.date | None = None) -> list[dict]:
+    """Per attorney: hours, entries and cases, most hours first (for staff, never exported)."""
+    entries = HoursEntry.objects.all()
+    if start is not None:
+        entries = entries.filter(worked_on__gte=start)
+    if end is not None:
+        entries = entries.filter(worked_on__lte=end)
+    rows = list(
+        entries.values("attorney_id", "attorney__full_name", "attorney__email")
+        .annotate(hours=Sum("hours"), entries=Count("id"), cases=Count("case", distinct=True))
+        .order_by("-hours", "attorney__full_name")
+    )
+    for row in rows:
+        row["hours"] = _two_places(row["hours"])
+    return rows

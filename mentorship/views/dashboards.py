@@ -13,7 +13,7 @@ from accounts.models import AuditEvent
 from .. import policy
 from ..models import Mentorship, MentorshipStatus
 from ..selectors.checkins import ON_TRACK, mentorship_rows
-from ..selectors.hours import hours_by_month
+from ..selectors.hours import hours_by_attorney, hours_by_month
 from ..selectors.reports import (
     EXPORTS,
     capacity_by_language,
@@ -45,6 +45,7 @@ def staff_dashboard(request: HttpRequest) -> HttpResponse:
         "chart": capacity_chart(capacity),
         "needing": needing,
         "months": hours_by_month(start=today.replace(day=1, year=today.year - 1)),
+        "attorney_hours": hours_by_attorney(start=today.replace(month=1, day=1), end=today),
         "exports": list(EXPORTS),
     }
     return render(request, "mentorship/dashboards/staff.html", context)

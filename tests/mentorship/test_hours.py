@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mentorship.models import HoursEntry
-from mentorship.selectors.hours import hours_totals, pro_bono_hours_for
+from mentorship.selectors.hours import hours_by_attorney, hours_totals, pro_bono_hours_for
 from tests.factories import HoursEntryFactory
 from tests.mentorship.test_authorization import ATTORNEYS, expect
 
@@ -117,3 +117,16 @@ def test_staff_totals_count_hours_attorneys_and_cases(world):
     HoursEntryFactory(attorney=world["other_attorney"], case=world["other_case"], hours="4.00")
     totals = hours_totals()
     assert totals == {"hours": Decimal("7.50"), "entries": 3, "attorneys": 2, "cases": 2}
+
+
+def test_staff_dashboard_shows_hours_per_attorney(world, client_for):
+    HoursEntryFactory(attorney=world["placed_attorney"], case=world["placed_case"], hours="1.25")
+    HoursEntryFactory(attorney=world["placed_attorney"], case=world["placed_case"], hours="2.00")
+    HoursEntryFactory(attorney=world["other_attorney"], case=world["other_case"], hours="7.00")
+    rows = hours_by_attorney()
+    assert [(r["attorney_id"], r["hours"], r["entries"]) for r in rows] == [
+        (world["other_attorney"].pk, Decimal("7.00"), 1),
+        (world["placed_attorney"].pk, Decimal("3.25"), 2),
+    ]
+    page = client_for(world["staff"]).get(reverse("staff:dashboard")).content.decode()
+    assert world["placed_attorney"].full_name in page and "3.25" in page
