@@ -205,7 +205,10 @@ def attorney_inputs(
     now = timezone.now()
     group = ROLE_GROUP_NAMES[Role.VOLUNTEER]
     narrowed = profiles_queryset is not None
-    base = profiles_queryset if narrowed else AttorneyProfile.objects.all()
+    base = AttorneyProfile.objects.all()
+    if narrowed:
+        # Ids first: joining the narrowing subqueries to the rest confuses SQLite's planner.
+        base = base.filter(pk__in=list(profiles_queryset.values_list("pk", flat=True)))
     profiles = {
         row[0]: row[1:]
         for row in base.filter(user__is_active=True, user__groups__name=group).values_list(
