@@ -334,3 +334,20 @@ def test_open_cases_that_require_a_specific_bar_need_an_active_admission_there(s
     assert set(open_cases_for_attorney(user=attorney)) == {anywhere}
     attorney.bar_admissions.filter(jurisdiction__code="NY").update(status="active")
     assert set(open_cases_for_attorney(user=attorney)) == {anywhere, ny_only}
+
+
+def test_staff_case_list_filters(staff_user, client_for):
+    mam = CaseFactory(status="seeking", languages=["mam"], relief_types=["u_visa"], created_by=staff_user)
+    detained = CaseFactory(status="intake", languages=["spa"], detained=True, created_by=staff_user)
+    client = client_for(staff_user)
+
+    def listed(**params):
+        html = _html(client.get(reverse("staff:home"), params))
+        return {case for case in (mam, detained) if case.reference in html}
+
+    assert listed() == {mam, detained}
+    assert listed(status="intake") == {detained}
+    assert listed(language="mam") == {mam}
+    assert listed(relief_type="u_visa") == {mam}
+    assert listed(detained="yes") == {detained}
+    assert listed(reference=mam.reference) == {mam}
