@@ -244,3 +244,31 @@ def test_a_poor_rating_is_seen_by_staff_but_never_by_the_other_member_of_the_pai
     assert "Needs attention" not in mentor_dashboard
     staff_dashboard = client_for(world["staff"]).get(reverse("staff:dashboard")).content.decode()
     assert "Needs attention" in staff_dashboard
+
+
+def test_checkin_and_rating_forms_never_answer_500(world, client_for):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    mentorship = world["mentorship"]
+    checkin = CheckInFactory(mentorship=mentorship, logged_by=world["mentor"])
+    client = client_for(world["mentor"])
+    text = st.text(max_size=40)
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(
+        occurred_on=text,
+        mode=text,
+        topics=st.lists(text, max_size=3),
+        minutes=text,
+        notes=text,
+        rating=text,
+    )
+    def run(occurred_on, mode, topics, minutes, notes, rating):
+        data = {"occurred_on": occurred_on, "mode": mode, "topics": topics, "minutes": minutes, "notes": notes}
+        response = client.post(reverse("mentorship:checkin_create", args=[mentorship.pk]), data)
+        assert response.status_code in (200, 302)
+        response = client.post(reverse("mentorship:checkin_rate", args=[checkin.pk]), {"rating": rating})
+        assert response.status_code in (200, 302)
+
+    run()
