@@ -278,3 +278,16 @@ def test_case_can_be_offered_only_while_seeking(staff_user, attorney):
     with pytest.raises(OfferError):
         offer_send(case=case, attorney=attorney, by=staff_user)
     assert Case.objects.get(pk=case.pk).status == CaseStatus.INTAKE
+
+
+def test_cascade_with_the_real_matching_offers_to_another_fitting_attorney(staff_user):
+    from tests.factories import BarAdmissionFactory
+
+    case = CaseFactory(status="seeking", languages=["spa"], relief_types=["asylum"], created_by=staff_user)
+    first, second = attorney_with_profile(), attorney_with_profile()
+    for person in (first, second):
+        BarAdmissionFactory(user=person)
+    offer = offer_send(case=case, attorney=first, by=staff_user, cascade=True, rank=1)
+    offer_decline(offer=offer, by=first, reason="Not this month")
+    follow_up = CaseOffer.objects.get(case=case, status=OfferStatus.PENDING)
+    assert follow_up.attorney == second and follow_up.rank == 2
