@@ -169,11 +169,13 @@ def certificate_pdf_bytes(*, certificate: Certificate) -> bytes:
 
 
 def certificate_email_send(*, certificate: Certificate) -> bool:
-    """Tell the attorney the certificate is ready, exactly once (claimed by a conditional update)."""
+    """Tell the attorney the certificate is ready, exactly once.
+
+    The claim (a conditional update) and the send share a transaction: a second worker
+    waits on the row lock and then finds it claimed; a failed send (SMTP errors are
+    OSError, which the task retries) rolls the claim back so the retry sends it.
+    """
     if certificate.emailed_at is not None:
-        return False
-    claimed = Certificate.objects.filter(pk=certificate.pk, emailed_at__isnull=True).update(emailed_at=timezone.now())
-    if not claimed:
         return False
     user = certificate.user
     context = {
@@ -183,12 +185,18 @@ def certificate_email_send(*, certificate: Certificate) -> bool:
         "url": settings.SITE_URL.rstrip("/") + reverse("certificates:mine"),
         "site_name": settings.SITE_NAME,
     }
-    send_mail(
-        subject=_("Your CLE certificate is ready"),
-        message=render_to_string("certificates/email/certificate_ready.txt", context),
-        from_email=None,
-        recipient_list=[user.email],
-    )
+    with transaction.atomic():
+        claimed = Certificate.objects.filter(pk=certificate.pk, emailed_at__isnull=True).update(
+            emailed_at=timezone.now()
+        )
+        if not claimed:
+            return False
+        send_mail(
+            subject=_("Your CLE certificate is ready"),
+            message=render_to_string("certificates/email/certificate_ready.txt", context),
+            from_email=None,
+            recipient_list=[user.email],
+        )
     return True
 
 

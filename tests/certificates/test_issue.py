@@ -140,3 +140,26 @@ def test_completion_service_queues_the_task_on_commit(completed, django_capture_
             assert Certificate.objects.count() == 0
     assert len(callbacks) == 1
     assert Certificate.objects.count() == 1
+
+
+def test_a_failed_email_is_sent_by_the_retry_and_only_once(completed, monkeypatch):
+    import smtplib
+
+    from courses.certificates import services
+
+    real_send = services.send_mail
+
+    def smtp_down(**kwargs):
+        raise smtplib.SMTPServerDisconnected("mail server went away")
+
+    monkeypatch.setattr(services, "send_mail", smtp_down)
+    try:
+        certificates_issue_for_enrollment(enrollment_id=completed.pk)
+    except OSError:
+        pass
+    assert Certificate.objects.get().emailed_at is None
+    monkeypatch.setattr(services, "send_mail", real_send)
+    certificates_issue_task.delay(completed.pk).get()
+    certificates_issue_task.delay(completed.pk).get()
+    assert Certificate.objects.get().emailed_at is not None
+    assert len(mail.outbox) == 1
