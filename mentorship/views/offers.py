@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.audit import audit_record
 from accounts.models import AuditEvent
 
 from .. import policy
@@ -36,7 +37,15 @@ def _own_offer(request: HttpRequest, pk: int, *, action=AuditEvent.Action.READ):
 @login_required
 def my_offers(request: HttpRequest) -> HttpResponse:
     policy.require_attorney(request)
-    return render(request, "mentorship/my_offers.html", {"offers": offers_for_attorney(user=request.user)})
+    offers = list(offers_for_attorney(user=request.user))
+    audit_record(
+        actor=request.user,
+        action=AuditEvent.Action.READ,
+        object_type="mentorship.offer_list",
+        request=request,
+        detail=f"rows={len(offers)}",
+    )
+    return render(request, "mentorship/my_offers.html", {"offers": offers})
 
 
 @login_required

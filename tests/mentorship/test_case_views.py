@@ -351,3 +351,21 @@ def test_staff_case_list_filters(staff_user, client_for):
     assert listed(relief_type="u_visa") == {mam}
     assert listed(detained="yes") == {detained}
     assert listed(reference=mam.reference) == {mam}
+
+
+@pytest.mark.parametrize(
+    ("role", "route", "object_type"),
+    [
+        ("placed_attorney", "mentorship:my_cases", "mentorship.case_list"),
+        ("offered_attorney", "mentorship:my_offers", "mentorship.offer_list"),
+        ("offered_attorney", "mentorship:open_cases", "mentorship.open_case_list"),
+        ("mentor", "mentorship:mentor_home", "mentorship.mentee_list"),
+        ("staff", "staff:home", "mentorship.case_list"),
+    ],
+)
+def test_case_list_pages_audit_the_read(role, route, object_type, world, client_for):
+    before = AuditEvent.objects.filter(action=AuditEvent.Action.READ, object_type=object_type).count()
+    _html(client_for(world[role]).get(reverse(route)))
+    rows = AuditEvent.objects.filter(action=AuditEvent.Action.READ, object_type=object_type)
+    assert rows.count() == before + 1
+    assert rows.latest("id").actor == world[role]
