@@ -11,7 +11,7 @@ from courses import services
 from courses.models import Enrollment, QuizAttempt
 from tests.factories import EnrollmentFactory
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
 def race(target, count=2):

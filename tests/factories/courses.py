@@ -71,14 +71,32 @@ class BarAdmissionFactory(factory.django.DjangoModelFactory):
     admitted_on = datetime.date(2015, 6, 1)
 
 
-def catalog_page() -> CourseIndexPage:
-    """The live catalog page under the site's home page (created once)."""
+def _home_page():
+    """The site's home page; rebuilt (locale, root, home, site) if a transactional test flushed the tree."""
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Locale, Page, Site
+
     from home.models import HomePage
 
+    home = HomePage.objects.filter(depth=2).first()
+    if home:
+        return home
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    home = root.add_child(instance=HomePage(title="Home", slug="home"))
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Home"}
+    )
+    return home
+
+
+def catalog_page() -> CourseIndexPage:
+    """The live catalog page under the site's home page (created once)."""
     existing = CourseIndexPage.objects.first()
     if existing:
         return existing
-    home = HomePage.objects.get(depth=2)
+    home = _home_page()
     index = CourseIndexPage(title="Courses", slug="courses")
     home.add_child(instance=index)
     return index
