@@ -14,6 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 
 from accounts.audit import audit_record
@@ -22,7 +23,12 @@ from accounts.models import AuditEvent
 from . import reports
 from .forms import ReissueForm, RevokeForm
 from .models import Certificate
-from .services import certificate_pdf_bytes, certificate_reissue, certificate_revoke
+from .services import (
+    certificate_pdf_bytes,
+    certificate_reissue,
+    certificate_revoke,
+    certificates_issue_missing_queue,
+)
 
 
 def _require(request, codename: str) -> None:
@@ -104,6 +110,22 @@ def attendance_report(request):
         "certificates/admin/attendance.html",
         {"form": form, "rows": rows, "query": request.GET.urlencode(), "title": _("CLE attendance record")},
     )
+
+
+@require_POST
+def course_certificates_issue_missing(request, course_id: int):
+    """Queue the (idempotent) issue task for every completed enrolment of a course: certificates
+    for attorneys who have since added a bar admission appear; existing ones are untouched."""
+    _require(request, "reissue_certificate")
+    from courses.models import CoursePage
+
+    course = get_object_or_404(CoursePage, pk=course_id)
+    queued = certificates_issue_missing_queue(course_id=course.pk)
+    audit_record(
+        actor=request.user, action=AuditEvent.Action.CREATE, obj=course, request=request, detail="issue missing"
+    )
+    messages.success(request, _("Checked %(count)s completed enrolments for missing certificates.") % {"count": queued})
+    return redirect(reverse("certificates_cle:attendance") + f"?course={course.pk}")
 
 
 def certificate_revoke_view(request, pk: int):

@@ -252,6 +252,18 @@ def certificates_issue_for_enrollment(*, enrollment_id: int) -> list[Certificate
     return current
 
 
+def certificates_issue_missing_queue(*, course_id: int) -> int:
+    """Queue the issue task, after commit, for each completed enrolment of a course; returns how many."""
+    from courses.models import Enrollment
+
+    from .tasks import certificates_issue_task
+
+    ids = list(Enrollment.objects.filter(course_id=course_id, completed_at__isnull=False).values_list("pk", flat=True))
+    for enrollment_id in ids:
+        transaction.on_commit(lambda pk=enrollment_id: certificates_issue_task.delay(pk))
+    return len(ids)
+
+
 def certificate_revoke(*, certificate: Certificate, by: User, reason: str, request=None) -> Certificate:
     with transaction.atomic():
         locked = Certificate.objects.select_for_update().get(pk=certificate.pk)

@@ -93,6 +93,11 @@ def register_cle_urls():
         path("certificates/<int:pk>/revoke/", admin_views.certificate_revoke_view, name="revoke"),
         path("certificates/<int:pk>/reissue/", admin_views.certificate_reissue_view, name="reissue"),
         path("certificates/<int:pk>/pdf/", admin_views.certificate_pdf_view, name="pdf"),
+        path(
+            "courses/<int:course_id>/issue-missing/",
+            admin_views.course_certificates_issue_missing,
+            name="issue_missing",
+        ),
     ]
     return [path("cle/", include((urls, "certificates_cle"), namespace="certificates_cle"))]
 

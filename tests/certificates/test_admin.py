@@ -180,3 +180,24 @@ def test_cle_settings_are_edited_in_the_admin_with_provider_numbers_per_jurisdic
     config.refresh_from_db()
     assert config.administrator_name == "Renata Okafor"
     assert config.provider_numbers.get().provider_number == "NY-PB-0421"
+
+
+def test_staff_issue_missing_certificates_once_an_admission_is_added(
+    world, editor_client, django_capture_on_commit_callbacks
+):
+    from tests.factories import bar_admission_make, completed_enrollment_make
+
+    user = VolunteerFactory()
+    enrollment = completed_enrollment_make(user=user, course=world.course)
+    certificates_issue_task.delay(enrollment.pk).get()
+    assert not Certificate.objects.exists()
+    bar_admission_make(user=user, jurisdiction=world.ca, bar_number="CA-1")
+    url = reverse("certificates_cle:issue_missing", args=[world.course.pk])
+    assert editor_client.get(url).status_code == 405
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(url)
+    assert response.status_code == 302
+    assert Certificate.objects.get().jurisdiction == world.ca
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_client.post(url)
+    assert Certificate.objects.count() == 1
