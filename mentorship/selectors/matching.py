@@ -205,15 +205,15 @@ def attorney_inputs(
     now = timezone.now()
     group = ROLE_GROUP_NAMES[Role.VOLUNTEER]
     narrowed = profiles_queryset is not None
-    base = AttorneyProfile.objects.all()
-    if narrowed:
-        # Ids first: joining the narrowing subqueries to the rest confuses SQLite's planner.
-        base = base.filter(pk__in=list(profiles_queryset.values_list("pk", flat=True)))
+    # The narrowing ids are applied here in Python: joined to the role filter in SQL they
+    # made SQLite's planner take over a second.
+    keep = set(profiles_queryset.values_list("pk", flat=True)) if narrowed else None
     profiles = {
         row[0]: row[1:]
-        for row in base.filter(user__is_active=True, user__groups__name=group).values_list(
+        for row in AttorneyProfile.objects.filter(user__is_active=True, user__groups__name=group).values_list(
             "user_id", "id", "firm_name", "capacity", "paused_until", "detained_ok", "remote_ok", "locations"
         )
+        if keep is None or row[1] in keep
     }
     user_by_profile = {row[0]: user_id for user_id, row in profiles.items()}
     user_ids = list(profiles)
