@@ -156,8 +156,19 @@ def credit_category_choices() -> list[tuple[str, str]]:
     ]
 
 
+class CreditCategoryChoiceBlock(blocks.ChoiceBlock):
+    """A credit category by id (kept as text). Reading stored values needs no lookup of the choices,
+    which would otherwise query the categories once per accreditation when a page renders."""
+
+    def to_python(self, value):
+        return None if value is None else str(value)
+
+    def normalize(self, value):
+        return None if value is None else str(value)
+
+
 class CreditHoursBlock(blocks.StructBlock):
-    category = blocks.ChoiceBlock(choices=credit_category_choices, label=_("Category"))
+    category = CreditCategoryChoiceBlock(choices=credit_category_choices, label=_("Category"))
     hours = blocks.DecimalBlock(min_value=0, max_digits=5, decimal_places=2, label=_("Credit hours"))
 
     class Meta:

@@ -392,21 +392,25 @@ class CourseAccreditation(Orderable):
     def __str__(self) -> str:
         return f"{self.jurisdiction.code} {self.course_number}".strip()
 
-    def credit_lines(self) -> list[tuple[CreditCategory, Decimal]]:
-        """(category, hours) pairs, in the jurisdiction's category order; unknown categories are skipped."""
+    def credit_lines(self, categories: dict[int, CreditCategory] | None = None) -> list[tuple[CreditCategory, Decimal]]:
+        """(category, hours) pairs, in the jurisdiction's category order; unknown categories are skipped.
+
+        Pass `categories` (pk -> CreditCategory) to avoid a query per accreditation in listings.
+        """
         wanted: list[tuple[int, Decimal]] = []
         for block in self.credit_hours:
             try:
                 wanted.append((int(block.value["category"]), Decimal(block.value["hours"])))
             except (TypeError, ValueError, KeyError):
                 continue
-        categories = CreditCategory.objects.in_bulk([pk for pk, _hours in wanted])
+        if categories is None:
+            categories = CreditCategory.objects.in_bulk([pk for pk, _hours in wanted])
         lines = [(categories[pk], hours) for pk, hours in wanted if pk in categories]
         lines.sort(key=lambda line: (line[0].sort_order, line[0].name))
         return lines
 
-    def total_hours(self) -> Decimal:
-        return sum((hours for _category, hours in self.credit_lines()), Decimal("0"))
+    def total_hours(self, categories: dict[int, CreditCategory] | None = None) -> Decimal:
+        return sum((hours for _category, hours in self.credit_lines(categories)), Decimal("0"))
 
     def is_current(self, on: datetime.date | None = None) -> bool:
         on = on or timezone.localdate()

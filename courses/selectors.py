@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import QuerySet, Sum
 from django.template.defaultfilters import floatformat
@@ -39,6 +40,15 @@ def catalog_for(*, index: CourseIndexPage, params, user) -> dict:
     courses = list(
         CoursePage.objects.live().child_of(index).order_by("path").prefetch_related("accreditations__jurisdiction")
     )
+    categories = CreditCategory.objects.select_related("jurisdiction").in_bulk()
+    credits = {
+        course.pk: [
+            (acc.jurisdiction, lines, sum((hours for _c, hours in lines), Decimal("0")))
+            for acc in course.accreditations.all()
+            for lines in [acc.credit_lines(categories)]
+        ]
+        for course in courses
+    }
     relief = params.get("relief", "")
     jurisdiction = params.get("jurisdiction", "")
     language = params.get("language", "")
@@ -57,21 +67,17 @@ def catalog_for(*, index: CourseIndexPage, params, user) -> dict:
         courses = [
             course
             for course in courses
-            if any(
-                acc.jurisdiction.code == jurisdiction and acc.total_hours() > 0 for acc in course.accreditations.all()
-            )
+            if any(rules.code == jurisdiction and total > 0 for rules, _lines, total in credits[course.pk])
         ]
-    selected_category = None
-    if category.isdigit():
-        selected_category = CreditCategory.objects.filter(pk=int(category)).select_related("jurisdiction").first()
+    selected_category = categories.get(int(category)) if category.isdigit() else None
     if selected_category:
         courses = [
             course
             for course in courses
             if any(
                 line_category.pk == selected_category.pk and hours > 0
-                for acc in course.accreditations.all()
-                for line_category, hours in acc.credit_lines()
+                for _rules, lines, _total in credits[course.pk]
+                for line_category, hours in lines
             )
         ]
     else:
@@ -88,7 +94,14 @@ def catalog_for(*, index: CourseIndexPage, params, user) -> dict:
             enrollment.course_id: enrollment
             for enrollment in Enrollment.objects.filter(user=user, course__in=[c.pk for c in courses])
         }
-    rows = [{"course": course, "enrollment": enrolled.get(course.pk)} for course in courses]
+    rows = [
+        {
+            "course": course,
+            "enrollment": enrolled.get(course.pk),
+            "credits": [(rules.code, total) for rules, _lines, total in credits[course.pk] if total > 0],
+        }
+        for course in courses
+    ]
     return {
         "courses": rows,
         "filters": {
@@ -104,7 +117,7 @@ def catalog_for(*, index: CourseIndexPage, params, user) -> dict:
         "jurisdiction_choices": list(Jurisdiction.objects.values_list("code", "name")),
         "category_choices": [
             (str(item.pk), f"{item.jurisdiction.code} — {item.name}")
-            for item in CreditCategory.objects.select_related("jurisdiction")
+            for item in sorted(categories.values(), key=lambda c: (c.jurisdiction.code, c.sort_order, c.name))
         ],
     }
 
