@@ -96,6 +96,14 @@ class User(AbstractUser):
         return self.has_role(Role.CONTENT_EDITOR)
 
 
+class AuditEventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise PermissionError("Audit events are append-only.")
+
+    def delete(self):
+        raise PermissionError("Audit events are append-only.")
+
+
 class AuditEvent(models.Model):
     """An append-only record of an access: who, what, when, from where. Never the data."""
 
@@ -125,6 +133,8 @@ class AuditEvent(models.Model):
     view_name = models.CharField(max_length=120, blank=True)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     detail = models.CharField(max_length=200, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
 
     class Meta:
         ordering = ["-occurred_at", "-pk"]
