@@ -199,10 +199,34 @@ def seed(*, people, stdout) -> None:
                 reason="Firm represented the respondent in a family court matter",
             )
         _checkins_goals_hours()
+        _training_requirements(people)
     stdout.write(
         f"Mentorship: {len(ATTORNEYS)} attorney profiles, {len(MENTORS)} mentor profiles, "
         f"{Case.objects.count()} cases ({len(created)} new), {CaseDate.objects.count()} key dates."
     )
+
+
+# Which course staff require before an attorney may be offered a case of a relief type.
+TRAINING_REQUIREMENTS = {
+    "asylum": "gender-based-asylum",
+    "withholding_cat": "gender-based-asylum",
+    "u_visa": "u-visa",
+    "t_visa": "t-visa",
+    "vawa": "vawa-self-petitions",
+    "sijs": "sijs",
+}
+
+
+def _training_requirements(people) -> None:
+    from courses.models import CoursePage
+
+    from .models import ReliefTypeRequirement
+    from .services.profiles import relief_requirement_add
+
+    for relief_type, slug in TRAINING_REQUIREMENTS.items():
+        course = CoursePage.objects.filter(slug=slug).first()
+        if course and not ReliefTypeRequirement.objects.filter(relief_type=relief_type, course=course).exists():
+            relief_requirement_add(relief_type=relief_type, course=course, by=people["staff"])
 
 
 # ---------------------------------------------------------------------------
