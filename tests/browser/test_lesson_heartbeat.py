@@ -1,37 +1,20 @@
 """The lesson page's heartbeat script in a real browser: time counted by the server, codes revealed and entered."""
 
-from importlib import import_module
-
 import pytest
-from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 
 from courses.models import AttendanceCheckpoint, AttendanceCodeEntry, LessonProgress
-from tests.browser.conftest import browser, page  # noqa: F401 (fixtures)
 from tests.factories import CoursePageFactory, EnrollmentFactory, LessonPageFactory, VolunteerFactory, catalog_page
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def signed_in(page, live_server, user):  # noqa: F811
-    """A session cookie made directly, so no sign-in audit row is written (audit rows cannot be flushed)."""
-    session = import_module(settings.SESSION_ENGINE).SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.save()
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": live_server.url}]
-    )
-
-
-def test_heartbeat_reveals_the_due_code_and_the_learner_enters_it(page, live_server):  # noqa: F811
+def test_heartbeat_reveals_the_due_code_and_the_learner_enters_it(page, sign_in):
     course = CoursePageFactory(parent=catalog_page(), title="Browser course", slug="browser-course")
     lesson = LessonPageFactory(parent=course, title="Browser lesson", slug="browser-lesson")
     AttendanceCheckpoint.objects.create(lesson=lesson, code="HERON55", offset_minutes=0)
     user = VolunteerFactory()
     enrollment = EnrollmentFactory(user=user, course=course)
-    signed_in(page, live_server, user)
+    sign_in(user)
 
     page.goto(lesson.url)
     code = page.locator("[data-code-list] [data-code]")
