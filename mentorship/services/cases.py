@@ -19,7 +19,6 @@ from ..models import (
     CaseOffer,
     CaseStatus,
     CaseStatusChange,
-    HoursEntry,
     Mentorship,
     MentorshipStatus,
     OfferStatus,
@@ -188,17 +187,3 @@ def case_date_delete(*, case_date: CaseDate, by: User) -> None:
     with transaction.atomic():
         audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=case_date.case, detail="date removed")
         case_date.delete()
-
-
-def hours_log(*, case: Case, attorney: User, worked_on: datetime.date, hours, description: str = "") -> HoursEntry:
-    """A placed attorney logs pro bono hours on their case."""
-    if not Placement.objects.filter(case=case, attorney=attorney, closed_at__isnull=True).exists():
-        raise CaseError(_("You can log hours only on a case placed with you."))
-    if worked_on > timezone.localdate():
-        raise CaseError(_("Hours cannot be logged for a future date."))
-    with transaction.atomic():
-        entry = HoursEntry.objects.create(
-            case=case, attorney=attorney, worked_on=worked_on, hours=hours, description=description[:200]
-        )
-        audit_record(actor=attorney, action=AuditEvent.Action.CREATE, obj=entry)
-    return entry

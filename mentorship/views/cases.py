@@ -21,7 +21,7 @@ from ..selectors.cases import (
     placements_for_attorney,
 )
 from ..selectors.offers import offers_pending_count
-from ..services.cases import CaseError, hours_log
+from ..services.hours import HoursError, hours_log
 from ..services.offers import OfferError, interest_express
 
 
@@ -81,8 +81,8 @@ def hours_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = HoursForm(request.POST)
     if form.is_valid():
         try:
-            hours_log(case=case, attorney=request.user, **form.cleaned_data)
-        except CaseError as exc:
+            hours_log(case=case, by=request.user, **form.cleaned_data)
+        except HoursError as exc:
             messages.error(request, str(exc))
         else:
             messages.success(request, _("Hours logged."))
