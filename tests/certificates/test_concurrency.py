@@ -13,7 +13,7 @@ from tests.factories import VolunteerFactory, bar_admission_make, cle_world_make
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_two_completions_racing_yield_one_certificate_one_file_one_email(private_storage, monkeypatch):
     world = cle_world_make()
     user = VolunteerFactory()
@@ -58,7 +58,7 @@ def test_two_completions_racing_yield_one_certificate_one_file_one_email(private
 
 
 @pytest.mark.worker
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_certificate_issued_through_a_real_worker():
     world = cle_world_make()
     user = VolunteerFactory()

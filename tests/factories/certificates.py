@@ -9,7 +9,6 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.utils import timezone
-from wagtail.models import Page
 
 __all__ = [
     "CleWorld",
@@ -58,13 +57,10 @@ def _category(jurisdiction, code: str, name: str, order: int):
 
 
 def _course_index():
-    from courses.models import CourseIndexPage
+    # The courses factory rebuilds the page tree when a transactional test flushed it.
+    from .courses import catalog_page
 
-    index = CourseIndexPage.objects.first()
-    if index is None:
-        home = Page.objects.get(depth=2)
-        index = home.add_child(instance=CourseIndexPage(title="Courses", slug="courses"))
-    return index
+    return catalog_page()
 
 
 def cle_world_make(*, title: str | None = None, ny_hours=("2.0", "1.0"), ca_hours="3.0") -> CleWorld:
