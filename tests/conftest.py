@@ -17,6 +17,8 @@ def pytest_configure(config):
 
     # Hashing strength is not under test; a fast hasher saves minutes across the suite.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # In-process tasks by default, for fixtures of every scope; worker tests turn it off.
+    celery_app.conf.task_always_eager = True
 
 
 def skip_or_fail(mark: str, reason: str) -> None:
