@@ -10,9 +10,23 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    FilteredRelation,
+    Func,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.utils import timezone
 
+from accounts.models import User
 from accounts.roles import ROLE_GROUP_NAMES, Role
 from courses.vocabulary import ReliefType
 
@@ -122,13 +136,11 @@ def _completed_courses(user_ids: list[int], course_ids: frozenset[int]) -> dict[
     return completed
 
 
-def _active_bars(user_ids: list[int] | None = None) -> dict[int, set[str]]:
+def _active_bars() -> dict[int, set[str]]:
     from courses.models import BarAdmission
 
     bars: dict[int, set[str]] = defaultdict(set)
     rows = BarAdmission.objects.filter(status=BarAdmission.Status.ACTIVE)
-    if user_ids is not None:
-        rows = rows.filter(user_id__in=user_ids)
     for user_id, code in rows.values_list("user_id", "jurisdiction__code"):
         bars[user_id].add(code)
     return bars
@@ -158,45 +170,151 @@ def _conflicts(profiles: dict[int, tuple], cases_parties: dict[int, list[str]]) 
     return conflicted
 
 
-def _candidate_profiles(case: CaseInput, context: MatchContext, today) -> QuerySet[AttorneyProfile]:
-    """Profiles that can pass the hard constraints SQL can check cheaply (language, pause,
-    detained docket, bar admission, training); the solver checks everything again."""
+def _able_profiles(case: CaseInput, context: MatchContext, today) -> QuerySet[AttorneyProfile]:
+    """Active volunteers' profiles that pass the hard constraints SQL checks cheaply (language,
+    training, bar admission, pause, detained docket, role); the solver checks every
+    constraint again."""
     from courses.models import BarAdmission, Enrollment
 
-    queryset = AttorneyProfile.objects.exclude(paused_until__gte=today)
+    # Most selective first: past a handful of joins PostgreSQL plans them in written order.
+    queryset = AttorneyProfile.objects.all()
     if case.languages and not case.interpreter_arranged:
-        queryset = queryset.filter(
-            Exists(
-                AttorneyLanguage.objects.filter(
-                    profile=OuterRef("pk"), code__in=case.languages, ilr_level__gte=case.min_ilr
-                )
-            )
+        speaks = AttorneyLanguage.objects.filter(
+            profile=OuterRef("pk"), code__in=case.languages, ilr_level__gte=case.min_ilr
         )
-    if case.detained:
-        queryset = queryset.filter(detained_ok=True)
+        queryset = queryset.filter(Exists(speaks))
+    for course_id in sorted({c for rt in case.relief_types for c in context.required_training.get(rt, ())}):
+        completed = Enrollment.objects.filter(
+            user_id=OuterRef("user_id"), course_id=course_id, completed_at__isnull=False
+        )
+        queryset = queryset.filter(Exists(completed))
     bars = BarAdmission.objects.filter(user_id=OuterRef("user_id"), status=BarAdmission.Status.ACTIVE)
     if case.required_bar_jurisdiction:
         bars = bars.filter(jurisdiction__code=case.required_bar_jurisdiction)
-    queryset = queryset.filter(Exists(bars))
-    required = sorted({c for rt in case.relief_types for c in context.required_training.get(rt, ())})
-    for course_id in required:
-        queryset = queryset.filter(
-            Exists(
-                Enrollment.objects.filter(user_id=OuterRef("user_id"), course_id=course_id, completed_at__isnull=False)
+    queryset = queryset.filter(Exists(bars)).exclude(paused_until__gte=today)
+    if case.detained:
+        queryset = queryset.filter(detained_ok=True)
+    volunteer = User.groups.through.objects.filter(
+        user_id=OuterRef("user_id"), group__name=ROLE_GROUP_NAMES[Role.VOLUNTEER]
+    )
+    return queryset.filter(Exists(volunteer), user__is_active=True)
+
+
+def _count(queryset: QuerySet) -> Subquery:
+    """A correlated COUNT of `queryset`'s rows, for an annotation (0 when there are none)."""
+    counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
+    return Subquery(counted, output_field=IntegerField())
+
+
+def _conflicted_for_case(case: CaseInput, parties: list[str]) -> tuple[set[int], set[str]]:
+    """Attorney ids and firm hashes conflicted out of this case, directly or through one of its adverse parties."""
+    about_case = Q(case_id=case.id) | Q(adverse_party_hash__in=parties) if parties else Q(case_id=case.id)
+    attorneys, firms = set(), set()
+    for attorney_id, firm_hash in Conflict.objects.filter(about_case).values_list("attorney_id", "firm_hash"):
+        if attorney_id:
+            attorneys.add(attorney_id)
+        elif firm_hash:
+            firms.add(firm_hash)
+    return attorneys, firms
+
+
+def candidate_inputs_for_case(
+    case: CaseInput, parties: list[str], context: MatchContext, *, today=None
+) -> list[AttorneyInput]:
+    """The attorneys SQL finds able to take `case`, each with only the facts this case needs.
+
+    A few queries, capacity included, instead of every attorney's every row: languages are
+    the case's languages only, experience the case's relief types only, the completed
+    courses the ones the case requires (the query already demanded them), the bar admission
+    one that satisfies the case, and conflicts and declines this case's. Enough to rank and
+    explain this case's suggestions; not for any other case.
+    """
+    from courses.models import BarAdmission
+
+    today = today or timezone.localdate()
+    now = timezone.now()
+    # Pending offers and this case's declines and conflicts are few: read once, not per attorney.
+    pending = dict(
+        CaseOffer.objects.filter(status=OfferStatus.PENDING, expires_at__gt=now)
+        .values("attorney_id")
+        .annotate(n=Count("id"))
+        .values_list("attorney_id", "n")
+    )
+    declined = set(
+        CaseOffer.objects.filter(case_id=case.id, status=OfferStatus.DECLINED).values_list("attorney_id", flat=True)
+    )
+    conflicted, conflicted_firms = _conflicted_for_case(case, parties)
+
+    bar = BarAdmission.objects.filter(user_id=OuterRef("user_id"), status=BarAdmission.Status.ACTIVE)
+    if case.required_bar_jurisdiction:
+        bar = bar.filter(jurisdiction__code=case.required_bar_jurisdiction)
+    placements = Placement.objects.filter(attorney_id=OuterRef("user_id"))
+    relations = {
+        f"language_{j}": FilteredRelation("languages", condition=Q(languages__code=code))
+        for j, code in enumerate(case.languages)
+    } | {
+        f"relief_{j}": FilteredRelation("relief_experience", condition=Q(relief_experience__relief_type=code))
+        for j, code in enumerate(case.relief_types)
+    }
+    annotations = {f"ilr_{j}": F(f"language_{j}__ilr_level") for j in range(len(case.languages))} | {
+        f"exp_{j}": F(f"relief_{j}__level") for j in range(len(case.relief_types))
+    }
+    annotations |= {
+        "bar": Subquery(bar.order_by().values("user_id").annotate(code=Min("jurisdiction__code")).values("code")),
+        "open_placements": _count(placements.filter(closed_at__isnull=True)),
+        "last_placed": Subquery(
+            placements.order_by().values("attorney_id").annotate(last=Max("placed_at")).values("last")
+        ),
+    }
+    rows = (
+        _able_profiles(case, context, today)
+        .annotate(**relations)
+        .annotate(**annotations)
+        # Pending offers also hold places; the solver counts them below.
+        .filter(capacity__gt=F("open_placements"))
+        .values_list("user_id", "firm_name", "capacity", "detained_ok", "remote_ok", "locations", *annotations)
+    )
+    required = frozenset(c for rt in case.relief_types for c in context.required_training.get(rt, ()))
+    n_languages, n_reliefs = len(case.languages), len(case.relief_types)
+    inputs = []
+    for row in rows:
+        user_id, firm, capacity, detained_ok, remote_ok, locations = row[:6]
+        ilr, experience = row[6 : 6 + n_languages], row[6 + n_languages : 6 + n_languages + n_reliefs]
+        bar_code, open_placements, last_placed = row[6 + n_languages + n_reliefs :]
+        is_conflicted = user_id in conflicted or bool(
+            conflicted_firms and firm.strip() and keyed_hash(firm) in conflicted_firms
+        )
+        inputs.append(
+            AttorneyInput(
+                id=user_id,
+                languages={code: level for code, level in zip(case.languages, ilr, strict=True) if level is not None},
+                relief_experience={
+                    code: level for code, level in zip(case.relief_types, experience, strict=True) if level is not None
+                },
+                completed_courses=required,
+                capacity=capacity,
+                # A pending offer holds a place as surely as a placement does.
+                active_cases=open_placements + pending.get(user_id, 0),
+                paused=False,
+                detained_ok=detained_ok,
+                locations=frozenset(locations or ()),
+                remote_ok=remote_ok,
+                active_bar_jurisdictions=frozenset((bar_code,)),
+                conflicted_case_ids=frozenset((case.id,)) if is_conflicted else frozenset(),
+                declined_case_ids=frozenset((case.id,)) if user_id in declined else frozenset(),
+                last_placed_days_ago=(now - last_placed).days if last_placed else None,
             )
         )
-    # Capacity is left to the solver: counting placements per profile in SQL costs more than it saves.
-    return queryset
+    return inputs
 
 
 def attorney_inputs(
     *,
     cases_parties: dict[int, list[str]] | None = None,
     today=None,
-    profiles_queryset: QuerySet[AttorneyProfile] | None = None,
     required_training: dict[str, frozenset[int]] | None = None,
 ) -> list[AttorneyInput]:
-    """Every active volunteer attorney with a profile (or those in `profiles_queryset`), as matching inputs.
+    """Every active volunteer attorney with a profile, as matching inputs.
 
     `cases_parties` maps case id -> adverse-party hashes for the cases being matched, so
     conflicts recorded against an adverse party reach those cases.
@@ -204,64 +322,54 @@ def attorney_inputs(
     today = today or timezone.localdate()
     now = timezone.now()
     group = ROLE_GROUP_NAMES[Role.VOLUNTEER]
-    narrowed = profiles_queryset is not None
-    # The narrowing ids are applied here in Python: joined to the role filter in SQL they
-    # made SQLite's planner take over a second.
-    keep = set(profiles_queryset.values_list("pk", flat=True)) if narrowed else None
     profiles = {
         row[0]: row[1:]
         for row in AttorneyProfile.objects.filter(user__is_active=True, user__groups__name=group).values_list(
             "user_id", "id", "firm_name", "capacity", "paused_until", "detained_ok", "remote_ok", "locations"
         )
-        if keep is None or row[1] in keep
     }
     user_by_profile = {row[0]: user_id for user_id, row in profiles.items()}
     user_ids = list(profiles)
 
-    language_rows = AttorneyLanguage.objects.all()
-    experience_rows = AttorneyReliefExperience.objects.all()
-    if narrowed:
-        language_rows = language_rows.filter(profile_id__in=list(user_by_profile))
-        experience_rows = experience_rows.filter(profile_id__in=list(user_by_profile))
     languages: dict[int, dict[str, int]] = defaultdict(dict)
-    for profile_id, code, level in language_rows.values_list("profile_id", "code", "ilr_level"):
+    for profile_id, code, level in AttorneyLanguage.objects.values_list("profile_id", "code", "ilr_level"):
         if profile_id in user_by_profile:
             languages[user_by_profile[profile_id]][code] = level
     experience: dict[int, dict[str, int]] = defaultdict(dict)
-    for profile_id, relief_type, level in experience_rows.values_list("profile_id", "relief_type", "level"):
+    for profile_id, relief_type, level in AttorneyReliefExperience.objects.values_list(
+        "profile_id", "relief_type", "level"
+    ):
         if profile_id in user_by_profile:
             experience[user_by_profile[profile_id]][relief_type] = level
 
-    # When narrowed, per-attorney rows are read for those attorneys only.
-    placements, offers = Placement.objects.all(), CaseOffer.objects.all()
-    if narrowed:
-        placements, offers = placements.filter(attorney_id__in=user_ids), offers.filter(attorney_id__in=user_ids)
     # A pending offer holds a place as surely as a placement does.
     load: dict[int, int] = defaultdict(int)
     last_placed = {}
     for attorney_id, count, last in (
-        placements.values("attorney_id")
+        Placement.objects.values("attorney_id")
         .annotate(n=Count("id", filter=Q(closed_at__isnull=True)), last=Max("placed_at"))
         .values_list("attorney_id", "n", "last")
     ):
         load[attorney_id] += count
         last_placed[attorney_id] = last
     for attorney_id, count in (
-        offers.filter(status=OfferStatus.PENDING, expires_at__gt=now)
+        CaseOffer.objects.filter(status=OfferStatus.PENDING, expires_at__gt=now)
         .values("attorney_id")
         .annotate(n=Count("id"))
         .values_list("attorney_id", "n")
     ):
         load[attorney_id] += count
     declined: dict[int, set[int]] = defaultdict(set)
-    for attorney_id, case_id in offers.filter(status=OfferStatus.DECLINED).values_list("attorney_id", "case_id"):
+    for attorney_id, case_id in CaseOffer.objects.filter(status=OfferStatus.DECLINED).values_list(
+        "attorney_id", "case_id"
+    ):
         declined[attorney_id].add(case_id)
 
     if required_training is None:
         required_training = _required_training()
     required_courses = frozenset(c for ids in required_training.values() for c in ids)
     completed = _completed_courses(user_ids, required_courses)
-    bars = _active_bars(user_ids if narrowed else None)
+    bars = _active_bars()
     conflicted = _conflicts(profiles, cases_parties or {})
 
     inputs = []
@@ -366,19 +474,18 @@ def matching_inputs_for_batch() -> tuple[list[CaseInput], AttorneyPool, MatchCon
 def matching_inputs_for_case(
     *, case_id: int, candidates_only: bool = False
 ) -> tuple[CaseInput, AttorneyPool, MatchContext]:
-    """One case and the attorney pool. With `candidates_only`, attorneys that SQL already
-    shows cannot take the case are left out (faster; use it when only suggestions matter,
-    not the list of who was excluded and why)."""
+    """One case and the attorney pool. With `candidates_only`, only the attorneys SQL finds
+    able to take the case, with the facts this case needs (faster; use it when only
+    suggestions matter, not the list of who was excluded and why)."""
     context = matching_context()
     cases, parties = case_inputs(case_ids=[case_id])
     if not cases:
         raise Case.DoesNotExist
-    narrowed = _candidate_profiles(cases[0], context, timezone.localdate()) if candidates_only else None
-    pool = AttorneyPool(
-        attorney_inputs(cases_parties=parties, profiles_queryset=narrowed, required_training=context.required_training),
-        context,
-    )
-    return cases[0], pool, context
+    if candidates_only:
+        attorneys = candidate_inputs_for_case(cases[0], parties[case_id], context)
+    else:
+        attorneys = attorney_inputs(cases_parties=parties, required_training=context.required_training)
+    return cases[0], AttorneyPool(attorneys, context), context
 
 
 def attorneys_by_id(*, ids) -> dict[int, object]:
