@@ -7,7 +7,24 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.translation import gettext as _
 
+from .audit import current_request
 from .services import SESSION_STARTED_KEY, user_needs_mfa_enrolment
+
+
+class AuditRequestMiddleware:
+    """Audit rows written while a request is served record its address and view, whoever writes them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # The request itself is kept, not its fields: the view name is known only after
+        # URL resolution, which happens after every middleware has been entered.
+        token = current_request.set(request)
+        try:
+            return self.get_response(request)
+        finally:
+            current_request.reset(token)
 
 
 class SessionTimeoutMiddleware:
