@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +13,7 @@ from accounts.roles import ROLE_GROUP_NAMES, Role
 from courses.vocabulary import ReliefType
 
 from .languages import ILR_LEVELS, country_choices, language_name, language_names
-from .models import CaseDateKind, CaseStatus, ExperienceLevel, MatchingSettings, MentorProfile
+from .models import Case, CaseDateKind, CaseStatus, ExperienceLevel, MatchingSettings, MentorProfile
 
 
 class LanguageCodesField(forms.CharField):
@@ -61,6 +63,9 @@ class LinesField(forms.CharField):
 _relief_choices = ReliefType.choices
 
 
+MAX_RELATED_CASES = 20
+
+
 class CaseForm(forms.Form):
     client_initials = forms.RegexField(
         label=_("Client initials"),
@@ -89,13 +94,43 @@ class CaseForm(forms.Form):
     adverse_parties = forms.CharField(
         label=_("Adverse parties (one per line)"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
+    related_cases = forms.CharField(
+        label=_("Related cases"),
+        max_length=300,
+        required=False,
+        help_text=_(
+            "References of the cases of the client's family members, separated by commas. "
+            "Matching favours the attorney who has one of them."
+        ),
+    )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, case: Case | None = None, **kwargs):
+        if case is not None:
+            kwargs.setdefault("initial", self.initial_for(case))
         super().__init__(*args, **kwargs)
+        self.case = case
         self.fields["country_of_origin"].choices = [("", "—"), *country_choices()]
+
+    @classmethod
+    def initial_for(cls, case: Case) -> dict:
+        initial = {name: getattr(case, name) for name in cls.base_fields if name != "related_cases"}
+        initial["related_cases"] = ", ".join(sorted(case.related_cases.values_list("reference", flat=True)))
+        return initial
 
     def clean_requires_bar_jurisdiction(self):
         return self.cleaned_data["requires_bar_jurisdiction"].strip() or None
+
+    def clean_related_cases(self) -> list[Case]:
+        references = sorted({ref.upper() for ref in re.split(r"[\s,;]+", self.cleaned_data["related_cases"]) if ref})
+        if len(references) > MAX_RELATED_CASES:
+            raise ValidationError(_("Relate at most %(count)s cases.") % {"count": MAX_RELATED_CASES})
+        found = {case.reference: case for case in Case.objects.filter(reference__in=references)}
+        missing = [ref for ref in references if ref not in found]
+        if missing:
+            raise ValidationError(_("No case has the reference %(refs)s.") % {"refs": ", ".join(missing)})
+        if self.case is not None and self.case.reference in found:
+            raise ValidationError(_("A case cannot be related to itself."))
+        return [found[ref] for ref in references]
 
 
 class CaseStatusForm(forms.Form):

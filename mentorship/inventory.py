@@ -43,6 +43,7 @@ DATA_INVENTORY: dict[str, dict[str, tuple[str, str]]] = {
         "status_reason": (CASE, "lifecycle"), "confidential_notes": (RESTRICTED, "the representation itself"),
         "adverse_parties": (RESTRICTED, "conflict checks"),
         "adverse_party_hashes": (SECRET, "exact-match conflict lookups without plaintext"),
+        "related_cases": (CASE, "continuity: a family's cases with one attorney"),
         "created_by": (INTERNAL, "accountability"), "created_at": _TS, "updated_at": _TS,
     },
     "mentorship.CaseDate": {

@@ -65,7 +65,9 @@ LOCATION = "location"
 LOAD = "load"
 MENTOR = "mentor"
 INTEREST = "interest"
-TERM_NAMES = (PROFICIENCY, EXPERIENCE, LOCATION, LOAD, MENTOR, INTEREST)
+URGENCY = "urgency"
+CONTINUITY = "continuity"
+TERM_NAMES = (PROFICIENCY, EXPERIENCE, LOCATION, LOAD, MENTOR, INTEREST, URGENCY, CONTINUITY)
 
 
 # ---------------------------------------------------------------------------
@@ -88,6 +90,8 @@ class CaseInput:
     hard_date_within_days: int | None = None
     # Attorneys who said, browsing open cases, that they would like this one.
     interested_attorney_ids: frozenset[int] = frozenset()
+    # Attorneys placed on a related case (a family member's, say): continuity for the client.
+    related_attorney_ids: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -124,10 +128,21 @@ class Weights:
     load: int = 15
     mentor: int = 10
     interest: int = 10
+    urgency: int = 15
+    continuity: int = 10
 
     @property
     def total(self) -> int:
-        return self.proficiency + self.experience + self.location + self.load + self.mentor + self.interest
+        return (
+            self.proficiency
+            + self.experience
+            + self.location
+            + self.load
+            + self.mentor
+            + self.interest
+            + self.urgency
+            + self.continuity
+        )
 
 
 @dataclass(frozen=True)
@@ -274,6 +289,8 @@ _TERM_LABELS = {
     LOAD: gettext_noop("Current load"),
     MENTOR: gettext_noop("Mentor available"),
     INTEREST: gettext_noop("Interest"),
+    URGENCY: gettext_noop("Experience for the urgency"),
+    CONTINUITY: gettext_noop("Continuity"),
 }
 
 
@@ -456,6 +473,17 @@ def _is_urgent(case: CaseInput, context: MatchContext) -> bool:
     return case.hard_date_within_days is not None and case.hard_date_within_days <= context.rules.urgent_within_days
 
 
+def urgency_factor(case: CaseInput, context: MatchContext) -> float:
+    """How pressing the case is, 0 to 1: 1 on the detained docket or with a hard date inside
+    the urgent window, falling to 0 at twice that window."""
+    if case.detained:
+        return 1.0
+    days, window = case.hard_date_within_days, max(context.rules.urgent_within_days, 1)
+    if days is None:
+        return 0.0
+    return float(min(max((2 * window - days) / window, 0.0), 1.0))
+
+
 def _cached(pool: AttorneyPool, key: tuple, build):
     if key not in pool._cache:
         pool._cache[key] = build()
@@ -508,6 +536,19 @@ def _location_points(pool: AttorneyPool, location: str) -> np.ndarray:
     return _cached(pool, ("location_points", location), build)
 
 
+def _urgency_points(pool: AttorneyPool, case: CaseInput) -> np.ndarray:
+    """Full points when nothing presses; the more pressing the case, the more the points
+    follow the attorney's best experience level in the relief sought."""
+    factor = urgency_factor(case, pool.context)
+
+    def build():
+        best = pool.levels(case.relief_types).max(axis=1) if case.relief_types else np.zeros(len(pool))
+        shortfall = 1 - np.asarray(best, dtype=np.float64) / EXPERIENCE_MAX
+        return _round_half_up(pool.context.weights.urgency * (1 - factor * shortfall))
+
+    return _cached(pool, ("urgency_points", case.relief_types, factor), build)
+
+
 def _feasible_base(pool: AttorneyPool, case: CaseInput) -> np.ndarray:
     """Feasibility from everything except conflicts and declines (which are per case id)."""
     urgent = _is_urgent(case, pool.context) and bool(case.relief_types)
@@ -550,17 +591,26 @@ def _feasible_and_points(case: CaseInput, pool: AttorneyPool) -> tuple[np.ndarra
         feasible[conflicted or []] = False
         feasible[declined or []] = False
     points = _language_part(pool, case)[1] + _relief_part(pool, case)[2] + _location_points(pool, case.location)
-    points = points + _mentor_points(case, pool.context)
+    points = points + _urgency_points(pool, case) + _mentor_points(case, pool.context)
     if case.interested_attorney_ids:
         points = points + _interest_points(pool, case)
+    if case.related_attorney_ids:
+        points = points + _continuity_points(pool, case)
     return feasible, points
 
 
-def _interest_points(pool: AttorneyPool, case: CaseInput) -> np.ndarray:
+def _points_for(pool: AttorneyPool, attorney_ids: frozenset[int], weight: int) -> np.ndarray:
     points = np.zeros(len(pool), dtype=np.int32)
-    idx = [pool.index[a_id] for a_id in case.interested_attorney_ids if a_id in pool.index]
-    points[idx] = pool.context.weights.interest
+    points[[pool.index[a_id] for a_id in attorney_ids if a_id in pool.index]] = weight
     return points
+
+
+def _interest_points(pool: AttorneyPool, case: CaseInput) -> np.ndarray:
+    return _points_for(pool, case.interested_attorney_ids, pool.context.weights.interest)
+
+
+def _continuity_points(pool: AttorneyPool, case: CaseInput) -> np.ndarray:
+    return _points_for(pool, case.related_attorney_ids, pool.context.weights.continuity)
 
 
 def _vectors(case: CaseInput, pool: AttorneyPool) -> _CaseVectors:
@@ -594,8 +644,18 @@ def _vectors(case: CaseInput, pool: AttorneyPool) -> _CaseVectors:
     location = _location_points(pool, case.location)
     mentor = np.full(n, _mentor_points(case, context), dtype=np.int32)
     interest = _interest_points(pool, case)
-    terms = {PROFICIENCY: proficiency, EXPERIENCE: experience, LOCATION: location, MENTOR: mentor, INTEREST: interest}
-    case_points = proficiency + experience + location + mentor + interest
+    urgency = _urgency_points(pool, case)
+    continuity = _continuity_points(pool, case)
+    terms = {
+        PROFICIENCY: proficiency,
+        EXPERIENCE: experience,
+        LOCATION: location,
+        MENTOR: mentor,
+        INTEREST: interest,
+        URGENCY: urgency,
+        CONTINUITY: continuity,
+    }
+    case_points = proficiency + experience + location + mentor + interest + urgency + continuity
     return _CaseVectors(
         failed, feasible, case_points, terms, pool.best_ilr(case.languages), pool.levels(case.relief_types)
     )
@@ -744,6 +804,34 @@ def _explain_terms(
     else:
         text = _("Has not asked for this case")
     terms.append(Term(INTEREST, _term_label(INTEREST), points, weights.interest, text))
+
+    points = int(vectors.terms[URGENCY][i])
+    factor = urgency_factor(case, context)
+    if not factor:
+        text = _("Nothing presses: no detention and no hard date within %(days)s days") % {
+            "days": 2 * context.rules.urgent_within_days
+        }
+    else:
+        best = int(vectors.levels[i].max()) if case.relief_types else 0
+        if case.detained:
+            pressing = _("Detained docket")
+        else:
+            pressing = _("A hard date is %(days)s days away") % {"days": case.hard_date_within_days}
+        text = _("%(pressing)s; best experience in the relief sought: level %(level)s of %(max)s") % {
+            "pressing": pressing,
+            "level": best,
+            "max": EXPERIENCE_MAX,
+        }
+    terms.append(Term(URGENCY, _term_label(URGENCY), points, weights.urgency, text))
+
+    points = int(vectors.terms[CONTINUITY][i])
+    if attorney.id in case.related_attorney_ids:
+        text = _("Already represents the client's family in a related case")
+    elif case.related_attorney_ids:
+        text = _("Another attorney represents the related case")
+    else:
+        text = _("No related case with an attorney")
+    terms.append(Term(CONTINUITY, _term_label(CONTINUITY), points, weights.continuity, text))
     return tuple(terms)
 
 

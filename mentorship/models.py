@@ -169,6 +169,12 @@ class Case(models.Model):
         _("adverse parties"), blank=True, help_text=_("One name per line, for conflict checks.")
     )
     adverse_party_hashes = models.JSONField(default=list, blank=True, editable=False)
+    related_cases = models.ManyToManyField(
+        "self",
+        blank=True,
+        verbose_name=_("related cases"),
+        help_text=_("The cases of the client's family members: matching favours the attorney who has one."),
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="cases_created")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

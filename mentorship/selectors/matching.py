@@ -98,6 +98,8 @@ def matching_context() -> MatchContext:
         load=knobs.weight_load,
         mentor=knobs.weight_mentor,
         interest=knobs.weight_interest,
+        urgency=knobs.weight_urgency,
+        continuity=knobs.weight_continuity,
     )
     rules = Rules(urgent_within_days=knobs.urgent_within_days, urgent_min_experience=knobs.urgent_min_experience)
     return MatchContext(
@@ -414,6 +416,27 @@ CASE_FIELDS = (
 )
 
 
+def _related_attorneys(case_ids: list[int] | None) -> dict[int, set[int]]:
+    """Case id -> attorneys placed (now or before) on one of its related cases; every seeking case when None."""
+    links = Case.related_cases.through.objects.all()
+    links = (
+        links.filter(from_case_id__in=case_ids)
+        if case_ids is not None
+        else links.filter(from_case__status=CaseStatus.SEEKING)
+    )
+    related_to: dict[int, set[int]] = defaultdict(set)
+    for case_id, related_id in links.values_list("from_case_id", "to_case_id"):
+        related_to[related_id].add(case_id)
+    attorneys: dict[int, set[int]] = defaultdict(set)
+    if related_to:
+        for related_id, attorney_id in Placement.objects.filter(case_id__in=list(related_to)).values_list(
+            "case_id", "attorney_id"
+        ):
+            for case_id in related_to[related_id]:
+                attorneys[case_id].add(attorney_id)
+    return attorneys
+
+
 def case_inputs(*, case_ids: list[int] | None = None, today=None) -> tuple[list[CaseInput], dict[int, list[str]]]:
     """Cases seeking an attorney (or the given cases) as matching inputs, plus their adverse-party hashes."""
     today = today or timezone.localdate()
@@ -437,6 +460,7 @@ def case_inputs(*, case_ids: list[int] | None = None, today=None) -> tuple[list[
         interest_rows = interest_rows.filter(case_id__in=ids)
     for case_id, attorney_id in interest_rows:
         interest[case_id].add(attorney_id)
+    related = _related_attorneys(ids if case_ids is not None else None)
 
     cases, parties = [], {}
     for case_id, langs, min_ilr, interpreter, reliefs, detained, court, location, bar, party_hashes in rows:
@@ -453,6 +477,7 @@ def case_inputs(*, case_ids: list[int] | None = None, today=None) -> tuple[list[
                 required_bar_jurisdiction=bar or "",
                 hard_date_within_days=(hard - today).days if hard else None,
                 interested_attorney_ids=frozenset(interest.get(case_id, ())),
+                related_attorney_ids=frozenset(related.get(case_id, ())),
             )
         )
         parties[case_id] = list(party_hashes or ())

@@ -88,6 +88,8 @@ def case_create(*, by: User, data: dict) -> Case:
         try:
             with transaction.atomic():
                 case = Case.objects.create(reference=_next_reference(year), created_by=by, **fields)
+                if data.get("related_cases"):
+                    case.related_cases.set(data["related_cases"])
                 _record_status(case=case, from_status="", to_status=case.status, by=by, reason=_("Intake"))
                 audit_record(actor=by, action=AuditEvent.Action.CREATE, obj=case)
                 return case
@@ -105,6 +107,8 @@ def case_update(*, case: Case, by: User, data: dict) -> Case:
         case.client_initials = case.client_initials.upper()
         case.adverse_party_hashes = _party_hashes(case.adverse_parties)
         case.save()
+        if "related_cases" in data:
+            case.related_cases.set(data["related_cases"])
         audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=case)
     return case
 

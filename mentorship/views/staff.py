@@ -141,8 +141,7 @@ def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
     case, _level = policy.case_for_request(
         request, pk, minimum=policy.STAFF, action=AuditEvent.Action.READ, audit=request.method != "POST"
     )
-    initial = {name: getattr(case, name) for name in CaseForm.base_fields}
-    form = CaseForm(request.POST or None, initial=initial)
+    form = CaseForm(request.POST or None, case=case)
     if request.method == "POST" and form.is_valid():
         case_update(case=case, by=request.user, data=form.cleaned_data)
         messages.success(request, _("Case saved."))

@@ -157,6 +157,41 @@ def test_staff_intake_creates_case_with_reference_and_history(staff_user, client
     assert NOTES_SENTINEL not in response["Location"]
 
 
+def test_staff_relates_a_family_members_case_both_ways_and_edits_it(staff_user, client_for):
+    sibling = CaseFactory()
+    client = client_for(staff_user)
+    form = {"client_initials": "CD", "languages": "spa", "min_ilr_level": "3", "relief_types": ["sijs"]}
+    response = client.post(reverse("staff:case_create"), {**form, "related_cases": sibling.reference.lower()})
+    assert response.status_code == 302
+    case = Case.objects.exclude(pk=sibling.pk).get()
+    assert list(case.related_cases.all()) == [sibling]
+    assert list(sibling.related_cases.all()) == [case]
+    page = client.get(reverse("staff:case_detail", args=[sibling.pk])).content.decode()
+    assert reverse("staff:case_detail", args=[case.pk]) in page
+    edit = client.get(reverse("staff:case_edit", args=[case.pk])).content.decode()
+    assert f'value="{sibling.reference}"' in edit
+
+    response = client.post(reverse("staff:case_edit", args=[case.pk]), {**form, "related_cases": ""})
+    assert response.status_code == 302
+    assert not case.related_cases.exists() and not sibling.related_cases.exists()
+
+
+@pytest.mark.parametrize(
+    ("references", "message"),
+    [("PBA-1999-99999", "No case has the reference PBA-1999-99999."), ("SELF", "cannot be related to itself")],
+)
+def test_related_case_references_are_checked_and_nothing_is_saved(staff_user, client_for, references, message):
+    case = CaseFactory(client_initials="EF")
+    client = client_for(staff_user)
+    references = references.replace("SELF", case.reference)
+    form = {"client_initials": "GH", "languages": "spa", "min_ilr_level": "3", "relief_types": ["sijs"]}
+    response = client.post(reverse("staff:case_edit", args=[case.pk]), {**form, "related_cases": references})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    case.refresh_from_db()
+    assert case.client_initials == "EF" and not case.related_cases.exists()
+
+
 def test_staff_intake_rejects_bad_language_codes_without_error_page(staff_user, client_for):
     response = client_for(staff_user).post(
         reverse("staff:case_create"),

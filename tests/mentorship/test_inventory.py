@@ -5,7 +5,7 @@ from mentorship.inventory import DATA_INVENTORY, RESTRICTED
 
 
 def _stored_fields(model):
-    return {field.name for field in model._meta.concrete_fields}
+    return {field.name for field in (*model._meta.concrete_fields, *model._meta.many_to_many)}
 
 
 def test_every_mentorship_field_is_in_the_data_inventory():

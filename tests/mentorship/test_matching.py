@@ -151,13 +151,24 @@ def test_proficiency_explanation_reads_plainly():
 
 def test_every_term_is_explained_and_the_score_is_their_normalised_sum():
     evaluation = evaluate(make_case(), make_attorney(last_placed_days_ago=45), context=CONTEXT)
-    assert [t.name for t in evaluation.terms] == ["proficiency", "experience", "location", "load", "mentor", "interest"]
+    assert [t.name for t in evaluation.terms] == [
+        "proficiency",
+        "experience",
+        "location",
+        "load",
+        "mentor",
+        "interest",
+        "urgency",
+        "continuity",
+    ]
     texts = {t.name: t.explanation for t in evaluation.terms}
     assert texts["experience"] == "Experience: Asylum level 2 of 3"
     assert texts["location"] == "Reaches Houston Immigration Court"
     assert texts["load"] == "2 of 2 slots free; last new case 45 days ago"
     assert texts["mentor"] == "A mentor with room has expertise in Asylum"
     assert texts["interest"] == "Has not asked for this case"
+    assert texts["urgency"] == "Nothing presses: no detention and no hard date within 120 days"
+    assert texts["continuity"] == "No related case with an attorney"
     assert evaluation.points == sum(t.points for t in evaluation.terms)
     assert evaluation.score == round(100 * evaluation.points / CONTEXT.weights.total)
     assert all(0 <= t.points <= t.max_points for t in evaluation.terms)
@@ -184,6 +195,55 @@ def test_expressed_interest_adds_its_weight():
     other = evaluate(case, make_attorney(id=12), context=CONTEXT)
     assert keen.points - other.points == CONTEXT.weights.interest
     assert keen.terms[5].explanation == "Asked for this case while browsing open cases"
+
+
+def term(evaluation, name: str):
+    return next(t for t in evaluation.terms if t.name == name)
+
+
+@pytest.mark.parametrize(
+    ("case_changes", "factor"),
+    [
+        ({}, 0.0),
+        ({"hard_date_within_days": 200}, 0.0),
+        ({"hard_date_within_days": 90}, 0.5),  # halfway between the 60-day window and twice it
+        ({"hard_date_within_days": 30}, 1.0),
+        ({"detained": True}, 1.0),
+    ],
+)
+def test_urgency_term_weighs_experience_by_how_pressing_the_case_is(case_changes, factor):
+    case = make_case(**case_changes)
+    weight = CONTEXT.weights.urgency
+    for level in range(4):
+        evaluation = evaluate(case, make_attorney(relief_experience={"asylum": level}), context=CONTEXT)
+        expected = weight * (1 - factor * (1 - level / 3))
+        assert term(evaluation, "urgency").points == int(expected + 0.5)
+
+
+def test_urgency_explanation_names_the_pressure_and_the_experience():
+    detained = evaluate(make_case(detained=True), make_attorney(), context=CONTEXT)
+    assert term(detained, "urgency").explanation == (
+        "Detained docket; best experience in the relief sought: level 2 of 3"
+    )
+    deadline = evaluate(make_case(hard_date_within_days=75), make_attorney(), context=CONTEXT)
+    assert term(deadline, "urgency").explanation.startswith("A hard date is 75 days away")
+
+
+def test_urgency_weight_puts_the_experienced_attorney_first_on_a_pressing_case():
+    speaker = make_attorney(id=1, languages={"mam": 5}, relief_experience={"asylum": 0})
+    expert = make_attorney(id=2, languages={"mam": 3}, relief_experience={"asylum": 3})
+    context = replace(CONTEXT, weights=Weights(proficiency=20, experience=5, urgency=40))
+    assert top_k(make_case(), [speaker, expert], 1, context=context)[0][0].attorney_id == 1
+    assert top_k(make_case(hard_date_within_days=70), [speaker, expert], 1, context=context)[0][0].attorney_id == 2
+
+
+def test_continuity_adds_its_weight_for_the_attorney_on_a_related_case():
+    case = make_case(related_attorney_ids=frozenset({11}))
+    family = evaluate(case, make_attorney(id=11), context=CONTEXT)
+    other = evaluate(case, make_attorney(id=12), context=CONTEXT)
+    assert family.points - other.points == CONTEXT.weights.continuity
+    assert term(family, "continuity").explanation == "Already represents the client's family in a related case"
+    assert term(other, "continuity").explanation == "Another attorney represents the related case"
 
 
 def test_weights_change_the_ranking():

@@ -213,10 +213,40 @@ def test_candidates_only_narrows_in_sql_without_changing_the_suggestions(staff):
 def test_mentor_weight_and_rules_come_from_matching_settings():
     from mentorship.models import MatchingSettings
 
-    MatchingSettings.objects.update_or_create(pk=1, defaults={"weight_mentor": 33, "urgent_within_days": 21})
+    MatchingSettings.objects.update_or_create(
+        pk=1,
+        defaults={"weight_mentor": 33, "weight_urgency": 7, "weight_continuity": 44, "urgent_within_days": 21},
+    )
     context = selectors.matching_context()
-    assert context.weights.mentor == 33
+    assert (context.weights.mentor, context.weights.urgency, context.weights.continuity) == (33, 7, 44)
     assert context.rules.urgent_within_days == 21
+
+
+def test_the_attorney_of_a_family_members_case_gets_the_continuity_points(seeking_case):
+    from mentorship.matching import top_k
+
+    other = attorney("Oth Er")  # the lower id: ties would go to them
+    family_attorney = attorney("Fam Ily")
+    # The sibling's case closed long ago, so both attorneys carry the same load today.
+    sibling_case = CaseFactory(status=CaseStatus.CLOSED)
+    long_ago = timezone.now() - datetime.timedelta(days=400)
+    PlacementFactory(case=sibling_case, attorney=family_attorney, placed_at=long_ago, closed_at=long_ago)
+    seeking_case.related_cases.add(sibling_case)
+    unrelated = CaseFactory(status=CaseStatus.SEEKING)
+
+    cases, _parties = selectors.case_inputs()
+    related = {case.id: case.related_attorney_ids for case in cases}
+    assert related == {seeking_case.pk: frozenset({family_attorney.pk}), unrelated.pk: frozenset()}
+    for candidates_only in (False, True):
+        case_input, pool, context = selectors.matching_inputs_for_case(
+            case_id=seeking_case.pk, candidates_only=candidates_only
+        )
+        assert case_input.related_attorney_ids == {family_attorney.pk}
+        suggestions, _excluded = top_k(case_input, pool, 2, context=context)
+        assert [s.attorney_id for s in suggestions] == [family_attorney.pk, other.pk]
+        continuity = {s.attorney_id: next(t for t in s.terms if t.name == "continuity") for s in suggestions}
+        assert continuity[family_attorney.pk].points == context.weights.continuity
+        assert continuity[other.pk].points == 0
 
 
 def test_case_inputs_cover_seeking_cases_with_nearest_hard_date_and_interest(seeking_case):
