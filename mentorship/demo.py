@@ -86,6 +86,23 @@ ADVERSE_PARTIES = [
     "Everton Pires",
 ]
 
+# Days since intake and since the case entered the pool, so the staff dashboard shows real waits.
+WAITED = {
+    "PBA-2026-0005": (20, 14),
+    "PBA-2026-0006": (9, 8),
+    "PBA-2026-0007": (12, 10),
+    "PBA-2026-0008": (27, 19),
+    "PBA-2026-0009": (30, 23),
+    "PBA-2026-0010": (16, 12),
+    "PBA-2026-0011": (6, 5),
+    "PBA-2026-0012": (48, 41),
+    "PBA-2026-0013": (2, None),
+    "PBA-2026-0014": (1, None),
+}
+
+# Family members' cases, kept with one attorney where possible (the continuity term).
+RELATED = [("PBA-2026-0011", "PBA-2026-0015"), ("PBA-2026-0014", "PBA-2026-0001")]
+
 DATES = {
     "asylum": ("one_year_deadline", 120, "Entry date from client interview"),
     "u_visa": ("u_visa_cert_expiry", 200, "Form I-918 Supplement B"),
@@ -161,17 +178,21 @@ def _case(people, spec) -> Case | None:
             source="EOIR notice",
         )
     if stage == "intake":
+        _backdate(case)
         return case
     case = case_set_status(case=case, to_status=CaseStatus.SEEKING, by=staff, reason="Intake complete")
     if stage == "seeking":
+        _backdate(case)
         return case
     attorney = people[att_key]
     offer = offer_send(case=case, attorney=attorney, by=staff, expires_in_days=3, cascade=False, rank=1)
     if stage == "declined":
         offer_view_parties(offer=offer, by=attorney)
         offer_decline(offer=offer, by=attorney, reason="Trial calendar full until next quarter")
+        _backdate(case)
         return case
     if stage == "offered":
+        _backdate(case)
         return case
     offer_view_parties(offer=offer, by=attorney)
     offer_confirm_no_conflict(offer=offer, by=attorney)
@@ -180,6 +201,21 @@ def _case(people, spec) -> Case | None:
     if stage == "closed":
         placement_close(placement=placement, by=staff, reason="Asylum granted")
     return case
+
+
+def _backdate(case: Case) -> None:
+    """Move a new demo case's intake, and its entry into the pool, back by the days in WAITED."""
+    if case.reference not in WAITED:
+        return
+    since_intake, since_seeking = WAITED[case.reference]
+    now = timezone.now()
+    intake_at = now - datetime.timedelta(days=since_intake)
+    Case.objects.filter(pk=case.pk).update(created_at=intake_at)
+    case.status_changes.filter(to_status=CaseStatus.INTAKE).update(changed_at=intake_at)
+    first_seeking = case.status_changes.filter(to_status=CaseStatus.SEEKING).order_by("id").first()
+    if since_seeking is not None and first_seeking is not None:
+        first_seeking.changed_at = now - datetime.timedelta(days=since_seeking)
+        first_seeking.save(update_fields=["changed_at"])
 
 
 def seed(*, people, stdout) -> None:
@@ -198,6 +234,8 @@ def seed(*, people, stdout) -> None:
                 adverse_party=ADVERSE_PARTIES[10 % len(ADVERSE_PARTIES)],  # PBA-2026-0010
                 reason="Firm represented the respondent in a family court matter",
             )
+        for reference, related in RELATED:
+            Case.objects.get(reference=reference).related_cases.add(Case.objects.get(reference=related))
         _checkins_goals_hours()
         _training_requirements(people)
     stdout.write(

@@ -904,6 +904,18 @@ def top_k(
     return suggestions, excluded
 
 
+def feasible_attorney_ids(case: CaseInput, pool: AttorneyPool) -> list[int]:
+    """Every attorney in the pool who passes every hard constraint for the case, by id."""
+    feasible, _points = _feasible_and_points(case, pool)
+    return pool.ids[feasible].tolist()
+
+
+def fitting_case_ids(cases: Iterable[CaseInput], attorney: AttorneyInput, *, context: MatchContext) -> list[int]:
+    """The cases this attorney passes every hard constraint for, in the order given."""
+    pool = AttorneyPool([attorney], context)
+    return [case.id for case in cases if _feasible_and_points(case, pool)[0][0]]
+
+
 def explain_assignment(
     case: CaseInput, attorneys: AttorneyPool | Iterable[AttorneyInput], attorney_id: int, *, slot: int = 0, context=None
 ) -> Evaluation:

@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 from django.db.models import Count, Q, QuerySet
-from django.utils import timezone
 
 from accounts.models import User
-from courses.selectors import completed_course_ids
 
 from ..models import (
-    AttorneyProfile,
     Case,
     CaseStatus,
     Mentorship,
     MentorshipStatus,
     Placement,
-    ReliefTypeRequirement,
 )
 from ..policy import cases_visible_to
-from ..services.conflicts import conflicted_case_ids
+from .matching import fitting_open_case_ids
 
 
 def cases_for_staff(
@@ -66,68 +62,17 @@ def mentorships_for_mentee(*, user: User) -> QuerySet[Mentorship]:
     return Mentorship.objects.filter(mentee=user, status=MentorshipStatus.ACTIVE).select_related("mentor")
 
 
-def _language_fits(case: Case, levels: dict[str, int]) -> bool:
-    if case.interpreter_arranged or not case.languages:
-        return True
-    return any(levels.get(code, -1) >= case.min_ilr_level for code in case.languages)
-
-
-def _training_fits(case: Case, required: dict[str, set[int]], completed: set[int]) -> bool:
-    return all(required.get(relief_type, set()) <= completed for relief_type in case.relief_types or [])
-
-
-def required_courses_by_relief() -> dict[str, set[int]]:
-    required: dict[str, set[int]] = {}
-    for relief_type, course_id in ReliefTypeRequirement.objects.values_list("relief_type", "course_id"):
-        required.setdefault(relief_type, set()).add(course_id)
-    return required
-
-
 def open_cases_for_attorney(*, user: User) -> QuerySet[Case]:
-    """Seeking cases that pass the hard constraints for this attorney.
+    """Seeking cases that pass every hard constraint of matching for this attorney.
 
-    Language (unless an interpreter is arranged), the training staff require for each relief
-    type (from course completions), an active admission where the case requires a specific
-    bar, capacity and pause, detained-docket willingness, and no conflict or earlier decline.
+    The same rules as staff's suggestions: language (unless an interpreter is arranged), the
+    training each relief type requires, bar admission, capacity (pending offers included),
+    pause, detained docket, deadline experience, and no conflict or earlier decline.
     """
     if not (user.is_authenticated and user.is_volunteer):
         return Case.objects.none()
-    profile = AttorneyProfile.objects.filter(user=user).prefetch_related("languages").first()
-    if profile is None or profile.is_paused(timezone.localdate()):
-        return Case.objects.none()
-    if Placement.objects.filter(attorney=user, closed_at__isnull=True).count() >= profile.capacity:
-        return Case.objects.none()
-    levels = {lang.code: lang.ilr_level for lang in profile.languages.all()}
-    seeking = Case.objects.filter(status=CaseStatus.SEEKING)
-    blocked = conflicted_case_ids(attorney=user, cases=seeking)
-    from courses.models import BarAdmission
-
-    admitted_in = {
-        code.upper()
-        for code in BarAdmission.objects.filter(user=user, status=BarAdmission.Status.ACTIVE).values_list(
-            "jurisdiction__code", flat=True
-        )
-    }
-    required = required_courses_by_relief()
-    completed = completed_course_ids(user_ids=[user.pk]).get(user.pk, set()) if required else set()
-    ids = [
-        case.pk
-        for case in seeking.only(
-            "pk",
-            "languages",
-            "min_ilr_level",
-            "interpreter_arranged",
-            "detained",
-            "relief_types",
-            "requires_bar_jurisdiction",
-        )
-        if case.pk not in blocked
-        and (not case.requires_bar_jurisdiction or case.requires_bar_jurisdiction.strip().upper() in admitted_in)
-        and _language_fits(case, levels)
-        and _training_fits(case, required, completed)
-        and (profile.detained_ok or not case.detained)
-    ]
-    return Case.objects.filter(pk__in=ids).order_by("-detained", "created_at")
+    ids = fitting_open_case_ids(user_id=user.pk)
+    return Case.objects.filter(pk__in=ids, status=CaseStatus.SEEKING).order_by("-detained", "created_at")
 
 
 def case_timeline(*, case: Case) -> dict:

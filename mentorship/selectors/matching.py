@@ -7,7 +7,7 @@ settings into the plain dataclasses of `mentorship.matching`, which does the res
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.db.models import (
@@ -39,6 +39,8 @@ from ..matching import (
     MentorInput,
     Rules,
     Weights,
+    feasible_attorney_ids,
+    fitting_case_ids,
 )
 from ..models import (
     AttorneyLanguage,
@@ -115,7 +117,7 @@ def matching_context() -> MatchContext:
 # Attorneys
 
 
-def _completed_courses(user_ids: list[int], course_ids: frozenset[int]) -> dict[int, set[int]]:
+def _completed_courses(enrollments: QuerySet, user_ids: set[int], course_ids: frozenset[int]) -> dict[int, set[int]]:
     """Which of the given courses each user has completed (from the training records).
 
     Only courses some relief type requires can decide a match, so only those are read:
@@ -125,27 +127,11 @@ def _completed_courses(user_ids: list[int], course_ids: frozenset[int]) -> dict[
     """
     if not course_ids or not user_ids:
         return {}
-    from courses.models import Enrollment
-
-    wanted = set(user_ids)
     completed: dict[int, set[int]] = defaultdict(set)
-    rows = Enrollment.objects.filter(completed_at__isnull=False, course_id__in=sorted(course_ids)).values_list(
-        "user_id", "course_id"
-    )
-    for user_id, course_id in rows:
-        if user_id in wanted:
+    for user_id, course_id in enrollments.filter(course_id__in=sorted(course_ids)).values_list("user_id", "course_id"):
+        if user_id in user_ids:
             completed[user_id].add(course_id)
     return completed
-
-
-def _active_bars() -> dict[int, set[str]]:
-    from courses.models import BarAdmission
-
-    bars: dict[int, set[str]] = defaultdict(set)
-    rows = BarAdmission.objects.filter(status=BarAdmission.Status.ACTIVE)
-    for user_id, code in rows.values_list("user_id", "jurisdiction__code"):
-        bars[user_id].add(code)
-    return bars
 
 
 def _conflicts(profiles: dict[int, tuple], cases_parties: dict[int, list[str]]) -> dict[int, set[int]]:
@@ -315,32 +301,43 @@ def attorney_inputs(
     cases_parties: dict[int, list[str]] | None = None,
     today=None,
     required_training: dict[str, frozenset[int]] | None = None,
+    user_id: int | None = None,
 ) -> list[AttorneyInput]:
-    """Every active volunteer attorney with a profile, as matching inputs.
+    """Every active volunteer attorney with a profile (or only `user_id`), as matching inputs.
 
     `cases_parties` maps case id -> adverse-party hashes for the cases being matched, so
     conflicts recorded against an adverse party reach those cases.
     """
+    from courses.models import BarAdmission, Enrollment
+
     today = today or timezone.localdate()
     now = timezone.now()
     group = ROLE_GROUP_NAMES[Role.VOLUNTEER]
+    profile_rows = AttorneyProfile.objects.filter(user__is_active=True, user__groups__name=group)
+    language_rows, experience_rows = AttorneyLanguage.objects.all(), AttorneyReliefExperience.objects.all()
+    placements, offers = Placement.objects.all(), CaseOffer.objects.all()
+    enrollments = Enrollment.objects.filter(completed_at__isnull=False)
+    bar_rows = BarAdmission.objects.filter(status=BarAdmission.Status.ACTIVE)
+    if user_id is not None:
+        profile_rows = profile_rows.filter(user_id=user_id)
+        language_rows = language_rows.filter(profile__user_id=user_id)
+        experience_rows = experience_rows.filter(profile__user_id=user_id)
+        placements, offers = placements.filter(attorney_id=user_id), offers.filter(attorney_id=user_id)
+        enrollments, bar_rows = enrollments.filter(user_id=user_id), bar_rows.filter(user_id=user_id)
     profiles = {
         row[0]: row[1:]
-        for row in AttorneyProfile.objects.filter(user__is_active=True, user__groups__name=group).values_list(
+        for row in profile_rows.values_list(
             "user_id", "id", "firm_name", "capacity", "paused_until", "detained_ok", "remote_ok", "locations"
         )
     }
     user_by_profile = {row[0]: user_id for user_id, row in profiles.items()}
-    user_ids = list(profiles)
 
     languages: dict[int, dict[str, int]] = defaultdict(dict)
-    for profile_id, code, level in AttorneyLanguage.objects.values_list("profile_id", "code", "ilr_level"):
+    for profile_id, code, level in language_rows.values_list("profile_id", "code", "ilr_level"):
         if profile_id in user_by_profile:
             languages[user_by_profile[profile_id]][code] = level
     experience: dict[int, dict[str, int]] = defaultdict(dict)
-    for profile_id, relief_type, level in AttorneyReliefExperience.objects.values_list(
-        "profile_id", "relief_type", "level"
-    ):
+    for profile_id, relief_type, level in experience_rows.values_list("profile_id", "relief_type", "level"):
         if profile_id in user_by_profile:
             experience[user_by_profile[profile_id]][relief_type] = level
 
@@ -348,30 +345,30 @@ def attorney_inputs(
     load: dict[int, int] = defaultdict(int)
     last_placed = {}
     for attorney_id, count, last in (
-        Placement.objects.values("attorney_id")
+        placements.values("attorney_id")
         .annotate(n=Count("id", filter=Q(closed_at__isnull=True)), last=Max("placed_at"))
         .values_list("attorney_id", "n", "last")
     ):
         load[attorney_id] += count
         last_placed[attorney_id] = last
     for attorney_id, count in (
-        CaseOffer.objects.filter(status=OfferStatus.PENDING, expires_at__gt=now)
+        offers.filter(status=OfferStatus.PENDING, expires_at__gt=now)
         .values("attorney_id")
         .annotate(n=Count("id"))
         .values_list("attorney_id", "n")
     ):
         load[attorney_id] += count
     declined: dict[int, set[int]] = defaultdict(set)
-    for attorney_id, case_id in CaseOffer.objects.filter(status=OfferStatus.DECLINED).values_list(
-        "attorney_id", "case_id"
-    ):
+    for attorney_id, case_id in offers.filter(status=OfferStatus.DECLINED).values_list("attorney_id", "case_id"):
         declined[attorney_id].add(case_id)
 
     if required_training is None:
         required_training = _required_training()
     required_courses = frozenset(c for ids in required_training.values() for c in ids)
-    completed = _completed_courses(user_ids, required_courses)
-    bars = _active_bars()
+    completed = _completed_courses(enrollments, set(profiles), required_courses)
+    bars: dict[int, set[str]] = defaultdict(set)
+    for attorney_id, code in bar_rows.values_list("user_id", "jurisdiction__code"):
+        bars[attorney_id].add(code)
     conflicted = _conflicts(profiles, cases_parties or {})
 
     inputs = []
@@ -511,6 +508,29 @@ def matching_inputs_for_case(
     else:
         attorneys = attorney_inputs(cases_parties=parties, required_training=context.required_training)
     return cases[0], AttorneyPool(attorneys, context), context
+
+
+def fitting_open_case_ids(*, user_id: int) -> list[int]:
+    """The cases seeking an attorney that pass every hard constraint for this attorney."""
+    context = matching_context()
+    cases, parties = case_inputs()
+    attorneys = attorney_inputs(cases_parties=parties, required_training=context.required_training, user_id=user_id)
+    if not attorneys:
+        return []
+    return fitting_case_ids(cases, attorneys[0], context=context)
+
+
+def fitting_attorney_counts(*, case_ids: list[int]) -> dict[int, int]:
+    """Attorney id -> how many of these cases pass every hard constraint for them."""
+    context = matching_context()
+    cases, parties = case_inputs(case_ids=case_ids)
+    if not cases:
+        return {}
+    pool = AttorneyPool(attorney_inputs(cases_parties=parties, required_training=context.required_training), context)
+    counts: Counter[int] = Counter()
+    for case in cases:
+        counts.update(feasible_attorney_ids(case, pool))
+    return dict(counts)
 
 
 def attorneys_by_id(*, ids) -> dict[int, object]:

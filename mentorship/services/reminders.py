@@ -28,7 +28,6 @@ from accounts.models import AuditEvent, User
 from accounts.roles import ROLE_GROUP_NAMES, Role
 
 from ..models import (
-    AttorneyProfile,
     CalendarFeedToken,
     Case,
     CaseDate,
@@ -38,6 +37,7 @@ from ..models import (
     Placement,
     ReminderSent,
 )
+from ..selectors.matching import fitting_attorney_counts
 
 logger = logging.getLogger(__name__)
 
@@ -182,35 +182,18 @@ def reminders_send(*, today: datetime.date | None = None) -> int:
 # The weekly digest of new cases that may fit an attorney
 
 
-def _fits(case: Case, profile: AttorneyProfile, levels: dict[str, int]) -> bool:
-    if case.detained and not profile.detained_ok:
-        return False
-    if case.interpreter_arranged or not case.languages:
-        return True
-    return any(levels.get(code, -1) >= case.min_ilr_level for code in case.languages)
-
-
 def fitting_new_case_counts(*, today: datetime.date) -> dict[int, int]:
-    """Attorney id → number of cases opened for placement in the last week that fit them."""
+    """Attorney id → number of cases opened for placement in the last week that fit them
+    (every hard constraint of matching, as staff's suggestions apply them)."""
     since = timezone.make_aware(
         datetime.datetime.combine(today - datetime.timedelta(days=DIGEST_NEW_WITHIN_DAYS), datetime.time.min)
     )
-    cases = list(Case.objects.filter(status=CaseStatus.SEEKING, created_at__gte=since))
-    if not cases:
-        return {}
-    profiles = (
-        AttorneyProfile.objects.filter(user__is_active=True, user__groups__name=ROLE_GROUP_NAMES[Role.VOLUNTEER])
-        .filter(Q(paused_until__isnull=True) | Q(paused_until__lt=today))
-        .prefetch_related("languages")
-        .distinct()
+    new_case_ids = list(
+        Case.objects.filter(status=CaseStatus.SEEKING, created_at__gte=since).values_list("pk", flat=True)
     )
-    counts = {}
-    for profile in profiles:
-        levels = {lang.code: lang.ilr_level for lang in profile.languages.all()}
-        n = sum(1 for case in cases if _fits(case, profile, levels))
-        if n:
-            counts[profile.user_id] = n
-    return counts
+    if not new_case_ids:
+        return {}
+    return fitting_attorney_counts(case_ids=new_case_ids)
 
 
 def case_digest_send(*, today: datetime.date | None = None) -> int:

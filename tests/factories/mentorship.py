@@ -161,9 +161,16 @@ class HoursEntryFactory(factory.django.DjangoModelFactory):
     description = "Drafting"
 
 
-def attorney_with_profile(*, languages=(("spa", 4),), capacity: int = 2, relief=(("asylum", 2),), **profile_kwargs):
-    """A volunteer with a profile, languages and relief experience."""
+def attorney_with_profile(
+    *, languages=(("spa", 4),), capacity: int = 2, relief=(("asylum", 2),), bar: str | None = "TX", **profile_kwargs
+):
+    """A volunteer with a profile, languages, relief experience and (unless `bar` is None) an
+    active bar admission in `bar`."""
+    from .courses import BarAdmissionFactory, JurisdictionFactory
+
     profile = AttorneyProfileFactory(capacity=capacity, **profile_kwargs)
+    if bar:
+        BarAdmissionFactory(user=profile.user, jurisdiction=JurisdictionFactory(code=bar))
     for code, level in languages:
         AttorneyLanguageFactory(profile=profile, code=code, ilr_level=level)
     for relief_type, level in relief:

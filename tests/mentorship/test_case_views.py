@@ -249,6 +249,32 @@ def test_open_cases_list_only_fitting_cases(staff_user, client_for):
     assert NOTES_SENTINEL not in html
 
 
+def test_open_cases_follow_matching_on_conflicts_declines_deadlines_and_pending_offers(staff_user):
+    import datetime
+
+    from django.utils import timezone
+
+    from mentorship.selectors.cases import open_cases_for_attorney
+    from mentorship.services.conflicts import conflict_record
+    from tests.factories import CaseDateFactory, CaseOfferFactory
+
+    attorney = attorney_with_profile(languages=(("spa", 4),), relief=(("asylum", 0),), capacity=2)
+    fits = CaseFactory(status="seeking", languages=["spa"], relief_types=["asylum"])
+    party = CaseFactory(status="seeking", languages=["spa"], adverse_parties="Party Seven")
+    conflict_record(by=staff_user, attorney=attorney, adverse_party="party seven")
+    declined = CaseFactory(status="seeking", languages=["spa"])
+    CaseOfferFactory(case=declined, attorney=attorney, status=OfferStatus.DECLINED)
+    pressing = CaseFactory(status="seeking", languages=["spa"], relief_types=["asylum"])
+    CaseDateFactory(case=pressing, kind="filing_deadline", date=timezone.localdate() + datetime.timedelta(days=9))
+    assert set(open_cases_for_attorney(user=attorney)) == {fits}
+    assert party not in set(open_cases_for_attorney(user=attorney))
+
+    CaseOfferFactory(attorney=attorney)
+    assert set(open_cases_for_attorney(user=attorney)) == {fits}
+    CaseOfferFactory(attorney=attorney)  # two pending offers fill both places
+    assert set(open_cases_for_attorney(user=attorney)) == set()
+
+
 def test_attorney_profile_form_saves_languages_and_experience(client_for):
     attorney = attorney_with_profile(languages=(("spa", 4),))
     response = client_for(attorney).post(

@@ -46,8 +46,10 @@ AUTHZ_MATRIX = {
 
 def admitted(user, code: str = "TX"):
     jurisdiction, _created = Jurisdiction.objects.get_or_create(code=code, defaults={"name": code})
-    BarAdmission.objects.create(
-        user=user, jurisdiction=jurisdiction, bar_number=f"{code}{user.pk}", admitted_on=datetime.date(2015, 1, 1)
+    BarAdmission.objects.get_or_create(
+        user=user,
+        jurisdiction=jurisdiction,
+        defaults={"bar_number": f"{code}{user.pk}", "admitted_on": datetime.date(2015, 1, 1)},
     )
     return user
 
@@ -172,7 +174,7 @@ def test_candidates_only_narrows_in_sql_without_changing_the_suggestions(staff):
     pending = trained("Pen Ding", capacity=1)
     CaseOfferFactory(attorney=pending)
     untrained = attorney("Unt Rained")
-    wrong_bar = attorney_with_profile()
+    wrong_bar = attorney_with_profile(bar=None)
     EnrollmentFactory(user=wrong_bar, course=course, completed_at=timezone.now())
     admitted(wrong_bar, "NY")
     former = trained("For Mer")

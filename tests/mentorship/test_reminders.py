@@ -173,6 +173,25 @@ def test_weekly_digest_counts_fitting_new_cases_once_a_week_without_details():
     assert no_language.email not in recipients()
 
 
+def test_weekly_digest_applies_every_hard_constraint_of_matching():
+    from mentorship.models import ReliefTypeRequirement
+    from tests.factories import CaseOfferFactory, CoursePageFactory, EnrollmentFactory
+
+    course = CoursePageFactory()
+    ReliefTypeRequirement.objects.create(relief_type="u_visa", course=course)
+    trained, untrained = attorney_with_profile(), attorney_with_profile()
+    EnrollmentFactory(user=trained, course=course, completed_at=timezone.now())
+    unadmitted = attorney_with_profile(bar=None)
+    busy = attorney_with_profile(capacity=1)
+    CaseOfferFactory(attorney=busy)  # a pending offer holds the one place
+    CaseFactory(status="seeking", languages=["spa"], relief_types=["u_visa"])
+    CaseFactory(status="seeking", languages=["spa"], relief_types=["asylum"])
+    assert case_digest_send_task() == 2
+    counts = {m.to[0]: m.body for m in mail.outbox}
+    assert "2 new cases" in counts[trained.email] and "1 new case " in counts[untrained.email]
+    assert unadmitted.email not in counts and busy.email not in counts
+
+
 def test_weekly_digest_goes_out_again_the_next_week():
     attorney_with_profile(languages=(("spa", 4),))
     CaseFactory(status="seeking", languages=["spa"])
