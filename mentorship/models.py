@@ -529,13 +529,33 @@ class CalendarFeedToken(models.Model):
 class MatchingSettings(models.Model):
     """Weights for the soft score and offer defaults; one row, edited in the staff area."""
 
-    weight_language = models.PositiveSmallIntegerField(default=20, validators=[MaxValueValidator(100)])
-    weight_relief_experience = models.PositiveSmallIntegerField(default=20, validators=[MaxValueValidator(100)])
-    weight_urgency = models.PositiveSmallIntegerField(default=15, validators=[MaxValueValidator(100)])
-    weight_geography = models.PositiveSmallIntegerField(default=10, validators=[MaxValueValidator(100)])
-    weight_load = models.PositiveSmallIntegerField(default=15, validators=[MaxValueValidator(100)])
-    weight_interest = models.PositiveSmallIntegerField(default=10, validators=[MaxValueValidator(100)])
-    weight_continuity = models.PositiveSmallIntegerField(default=10, validators=[MaxValueValidator(100)])
+    weight_language = models.PositiveSmallIntegerField(
+        _("weight: language proficiency"), default=20, validators=[MaxValueValidator(100)]
+    )
+    weight_relief_experience = models.PositiveSmallIntegerField(
+        _("weight: relief-type experience"), default=20, validators=[MaxValueValidator(100)]
+    )
+    weight_urgency = models.PositiveSmallIntegerField(
+        _("weight: experience for pressing cases"),
+        default=15,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Detained cases and cases with a hard date near favour the most experienced attorneys."),
+    )
+    weight_geography = models.PositiveSmallIntegerField(
+        _("weight: reaches the court or location"), default=10, validators=[MaxValueValidator(100)]
+    )
+    weight_load = models.PositiveSmallIntegerField(
+        _("weight: lighter current load"), default=15, validators=[MaxValueValidator(100)]
+    )
+    weight_interest = models.PositiveSmallIntegerField(
+        _("weight: asked for the case"), default=10, validators=[MaxValueValidator(100)]
+    )
+    weight_continuity = models.PositiveSmallIntegerField(
+        _("weight: represents a related case"),
+        default=10,
+        validators=[MaxValueValidator(100)],
+        help_text=_("The attorney of a family member's case."),
+    )
     weight_mentor = models.PositiveSmallIntegerField(
         _("weight: a mentor with free capacity exists"), default=10, validators=[MaxValueValidator(100)]
     )
