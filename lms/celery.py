@@ -24,6 +24,10 @@ app.conf.beat_schedule = {
         "task": "mentorship.tasks.case_digest_send_task",
         "schedule": crontab(minute=0, hour=8, day_of_week="mon"),
     },
+    "purge-case-details-past-retention": {
+        "task": "mentorship.tasks.case_retention_purge_task",
+        "schedule": crontab(minute=45, hour=3),
+    },
     "purge-expired-sessions": {
         "task": "accounts.tasks.sessions_purge_task",
         "schedule": crontab(minute=30, hour=3),

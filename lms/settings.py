@@ -210,6 +210,10 @@ MFA_REQUIRED_PATH_PREFIXES = ["/mentorship/", "/staff/"]
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_SECONDS", default=60 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_ABSOLUTE_SECONDS = env.int("SESSION_ABSOLUTE_SECONDS", default=12 * 60 * 60)
+
+# Days after a case closes before what identifies the client is purged (7 years, the longest
+# file-retention rule among the states the program works in; set it to the program's policy).
+CASE_RETENTION_DAYS = env.int("CASE_RETENTION_DAYS", default=7 * 365 + 2)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

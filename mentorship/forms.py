@@ -138,6 +138,12 @@ class CaseStatusForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=200)
 
 
+class CasePurgeForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("I understand that the client details of this case cannot be restored."), required=True
+    )
+
+
 class CaseDateForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=CaseDateKind.choices)
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))

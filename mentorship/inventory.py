@@ -45,6 +45,7 @@ DATA_INVENTORY: dict[str, dict[str, tuple[str, str]]] = {
         "adverse_party_hashes": (SECRET, "exact-match conflict lookups without plaintext"),
         "related_cases": (CASE, "continuity: a family's cases with one attorney"),
         "created_by": (INTERNAL, "accountability"), "created_at": _TS, "updated_at": _TS,
+        "purged_at": (INTERNAL, "retention"),
     },
     "mentorship.CaseDate": {
         "id": _ID, "case": (CASE, "which case"), "kind": (CASE, "deadline type"), "date": (CASE, "reminders"),

@@ -13,6 +13,7 @@ urlpatterns = [
     path("cases/<int:pk>/", staff.case_detail, name="case_detail"),
     path("cases/<int:pk>/edit/", staff.case_edit, name="case_edit"),
     path("cases/<int:pk>/status/", staff.case_status, name="case_status"),
+    path("cases/<int:pk>/purge/", staff.case_purge_view, name="case_purge"),
     path("cases/<int:pk>/dates/", staff.case_date_add_view, name="case_date_add"),
     path("cases/<int:pk>/dates/<int:date_pk>/verify/", staff.case_date_verify_view, name="case_date_verify"),
     path("cases/<int:pk>/dates/<int:date_pk>/delete/", staff.case_date_delete_view, name="case_date_delete"),

@@ -6,6 +6,7 @@ from celery import shared_task
 
 from .services.offers import offers_expire_due
 from .services.reminders import case_digest_send, reminders_send
+from .services.retention import cases_purge_due
 
 
 @shared_task(acks_late=True)
@@ -24,3 +25,9 @@ def reminders_send_task() -> int:
 def case_digest_send_task() -> int:
     """The weekly email telling attorneys how many new cases may fit them; once per week each."""
     return case_digest_send()
+
+
+@shared_task(acks_late=True)
+def case_retention_purge_task() -> int:
+    """Purge the client details of cases closed longer than the retention period; purged cases are skipped."""
+    return cases_purge_due()

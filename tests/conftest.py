@@ -1,4 +1,5 @@
 import os
+import time
 
 import pytest
 from django.test import Client
@@ -91,10 +92,20 @@ def user(db):
     return UserFactory()
 
 
-def login_client(user) -> Client:
-    """A client signed in as user, past any MFA stage (the session is fully authenticated)."""
+def login_client(user, *, reauthenticated: bool = True) -> Client:
+    """A client signed in as user, past any MFA stage (the session is fully authenticated).
+
+    With `reauthenticated`, the session also holds a password confirmation made just now, as
+    after allauth's re-authentication page, so bulk exports open without it.
+    """
     client = Client()
     client.force_login(user)
+    if reauthenticated:
+        # What allauth's re-authentication page records (the tests of the page itself use it).
+        session = client.session
+        session["account_authentication_methods_user"] = str(user.pk)
+        session["account_authentication_methods"] = [{"method": "password", "at": time.time(), "reauthenticated": True}]
+        session.save()
     return client
 
 

@@ -6,6 +6,7 @@ its own permission; writes go through `services`, reads through `reports`.
 
 from __future__ import annotations
 
+from allauth.account.decorators import reauthentication_required
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -86,6 +87,12 @@ def activity_report(request):
     )
 
 
+def _exporting(request) -> bool:
+    return request.GET.get("export") in {"csv", "zip"}
+
+
+# Listing attorneys by name and bar number is a bulk export of personal data: confirm the password first.
+@reauthentication_required(enabled=_exporting)
 def attendance_report(request):
     _require(request, "view_cle_reports")
     form = ReportFilterForm(request.GET or None, course_required=True)

@@ -100,6 +100,8 @@ def case_create(*, by: User, data: dict) -> Case:
 
 
 def case_update(*, case: Case, by: User, data: dict) -> Case:
+    if case.purged_at is not None:
+        raise CaseError(_("The client details of this case were purged; it can no longer be edited."))
     with transaction.atomic():
         for name in CASE_FIELDS:
             if name in data:
@@ -136,6 +138,8 @@ def case_change_status(*, case: Case, to_status: str, by: User, reason: str) -> 
         raise CaseError(_("Give a reason for the change."))
     with transaction.atomic():
         locked = Case.objects.select_for_update().get(pk=case.pk)
+        if locked.purged_at is not None:
+            raise CaseError(_("The client details of this case were purged; it stays closed."))
         if to_status not in MANUAL_TRANSITIONS.get(locked.status, set()):
             raise CaseError(_("That status change is not allowed from the current status."))
         now = timezone.now()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 
+from allauth.account.decorators import reauthentication_required
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
@@ -21,6 +22,7 @@ def _safe_cell(value) -> str:
 
 @login_required
 @require_GET
+@reauthentication_required
 def report_csv(request: HttpRequest, kind: str) -> HttpResponse:
     policy.require_staff(request)
     report = report_rows(kind=kind)

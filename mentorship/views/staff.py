@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 
+from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -22,6 +23,7 @@ from .. import policy
 from ..forms import (
     CaseDateForm,
     CaseForm,
+    CasePurgeForm,
     CaseStatusForm,
     ConflictForm,
     MatchingSettingsForm,
@@ -62,6 +64,7 @@ from ..services.offers import (
     placement_close,
 )
 from ..services.profiles import matching_settings_update, relief_requirement_add, relief_requirement_remove
+from ..services.retention import case_purge
 
 FILTERS = ("status", "relief_type", "language", "detained", "reference")
 EXPORT_COLUMNS = ("reference", "status", "relief_types", "languages", "detained", "created_at")
@@ -97,6 +100,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@reauthentication_required
 def cases_export(request: HttpRequest) -> HttpResponse:
     """A CSV of the filtered case list: allowlisted columns, no initials, notes or parties."""
     policy.require_staff(request)
@@ -143,8 +147,12 @@ def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     form = CaseForm(request.POST or None, case=case)
     if request.method == "POST" and form.is_valid():
-        case_update(case=case, by=request.user, data=form.cleaned_data)
-        messages.success(request, _("Case saved."))
+        try:
+            case_update(case=case, by=request.user, data=form.cleaned_data)
+        except CaseError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Case saved."))
         return redirect("staff:case_detail", pk=case.pk)
     return render(request, "mentorship/staff/case_form.html", {"form": form, "case": case})
 
@@ -162,6 +170,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "level": level,
             "languages": language_labels(case.languages),
             "status_form": CaseStatusForm(),
+            "purge_form": CasePurgeForm(),
             "date_form": CaseDateForm(),
             "offer_form": OfferSendForm(
                 initial={"expires_in_days": settings_row.offer_expiry_days, "cascade": settings_row.cascade_default}
@@ -194,6 +203,25 @@ def case_status(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Status changed."))
     else:
         messages.error(request, _("Choose a status and give a reason."))
+    return redirect("staff:case_detail", pk=case.pk)
+
+
+@login_required
+@require_POST
+@reauthentication_required
+def case_purge_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Staff purge a closed case's client details now instead of waiting for retention."""
+    case = _staff_case(request, pk)
+    form = CasePurgeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Tick the box to confirm that the details cannot be restored."))
+        return redirect("staff:case_detail", pk=case.pk)
+    try:
+        case_purge(case=case, by=request.user)
+    except CaseError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The client details of this case are purged."))
     return redirect("staff:case_detail", pk=case.pk)
 
 

@@ -201,3 +201,17 @@ def test_staff_issue_missing_certificates_once_an_admission_is_added(
     with django_capture_on_commit_callbacks(execute=True):
         editor_client.post(url)
     assert Certificate.objects.count() == 1
+
+
+@pytest.mark.parametrize("export", ["csv", "zip"])
+def test_attendance_exports_ask_for_the_password_first_but_the_page_does_not(certificate, world, export):
+    from tests.conftest import login_client
+    from tests.factories import DEFAULT_PASSWORD
+
+    client = login_client(EditorFactory(), reauthenticated=False)
+    url = reverse("certificates_cle:attendance")
+    assert client.get(url, {"course": world.course.pk}).status_code == 200
+    response = client.get(url, {"course": world.course.pk, "export": export})
+    assert response.status_code == 302 and response["Location"].startswith(reverse("account_reauthenticate"))
+    client.post(reverse("account_reauthenticate"), {"password": DEFAULT_PASSWORD})
+    assert client.get(url, {"course": world.course.pk, "export": export}).status_code == 200

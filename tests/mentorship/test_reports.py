@@ -1,9 +1,11 @@
 """CSV exports: staff only, aggregate, fixed columns, small cells suppressed, every export audited."""
 
 import csv
+import datetime
 import io
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from accounts.models import AuditEvent
@@ -104,3 +106,29 @@ def test_formula_like_cells_are_neutralised():
     assert _safe_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
     assert _safe_cell("Spanish") == "Spanish"
     assert _safe_cell(5) == "5"
+
+
+@pytest.mark.parametrize(
+    ("route", "kwargs"), [("staff:cases_export", {}), ("staff:report_csv", {"kind": "waiting-cases"})]
+)
+def test_bulk_exports_ask_staff_to_confirm_their_password_first(world, route, kwargs):
+    from django.utils import timezone
+
+    from tests.conftest import login_client
+    from tests.factories import DEFAULT_PASSWORD
+
+    client = login_client(world["staff"], reauthenticated=False)
+    url = reverse(route, kwargs=kwargs)
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_reauthenticate"))
+    assert not AuditEvent.objects.filter(action=AuditEvent.Action.EXPORT).exists()
+
+    confirmed = client.post(reverse("account_reauthenticate"), {"password": DEFAULT_PASSWORD, "next": url})
+    assert confirmed.status_code == 302 and confirmed["Location"] == url
+    assert client.get(url).status_code == 200
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.EXPORT, actor=world["staff"]).count() == 1
+
+    # The confirmation lasts five minutes.
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=6), tick=False):
+        assert client.get(url).status_code == 302

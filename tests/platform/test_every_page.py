@@ -116,6 +116,7 @@ SAMPLES: dict[str, Callable[[], dict]] = {
     "staff:case_detail": lambda: _pk(_case()),
     "staff:case_edit": lambda: _pk(_case()),
     "staff:case_status": lambda: _pk(_case()),
+    "staff:case_purge": lambda: _pk(_case()),
     "staff:case_date_add": lambda: _pk(_case()),
     "staff:case_date_verify": lambda: {
         "pk": _model("mentorship.CaseDate").case_id,
