@@ -61,6 +61,8 @@ FIELD_ENCRYPTION_KEYS = required(
     dev_default="dGhpcy1pcy1hLWRldmVsb3BtZW50LW9ubHkta2V5ISE=",
     purpose="comma-separated Fernet keys that encrypt confidential notes",
 ).split(",")
+# Fernet key for database backups (`manage.py backup_database`); kept apart from the backups.
+BACKUP_ENCRYPTION_KEY = env.str("BACKUP_ENCRYPTION_KEY", default="")
 # Keyed hash for exact-match lookups on encrypted values (never a plaintext index).
 FIELD_HASH_KEY = env.str("FIELD_HASH_KEY", default=FIELD_ENCRYPTION_KEYS[0])
 
