@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -82,9 +83,13 @@ def catalog_for(*, index: CourseIndexPage, params, user) -> dict:
         ]
     else:
         category = ""
-    if query:
-        matching_ids = {page.pk for page in CoursePage.objects.live().child_of(index).search(query)}
-        for lesson in LessonPage.objects.live().descendant_of(index).search(query):
+    # Words only: quotes and operators are search syntax to the database's full-text engine.
+    words = " ".join(re.findall(r"\w+", query))
+    if query and not words:
+        courses = []
+    elif words:
+        matching_ids = {page.pk for page in CoursePage.objects.live().child_of(index).search(words)}
+        for lesson in LessonPage.objects.live().descendant_of(index).search(words):
             matching_ids.add(lesson.get_parent().pk)
         courses = [course for course in courses if course.pk in matching_ids]
 

@@ -169,6 +169,9 @@ def test_catalog_filters_by_relief_jurisdiction_category_language_and_text(clien
     assert titles(category=str(ethics.pk)) == set()
     assert titles(q="substantial physical") == {"U visa basics"}  # lesson text
     assert titles(q="Supplement B") == {"U visa basics"}  # course summary
+    # Search syntax is read as plain words, never handed to the full-text engine.
+    assert titles(q='"Supplement B') == {"U visa basics"}
+    assert titles(q='"') == set()
     assert titles(relief="nonsense", language="xx", category="abc") == {"Gender-based asylum", "U visa basics"}
 
 
