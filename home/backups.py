@@ -88,14 +88,19 @@ def _dump(database: str) -> tuple[str, bytes]:
     raise BackupError(f"Backups of {connection.vendor} databases are not supported.")
 
 
+def _write_new_private(path: Path, data: bytes) -> None:
+    """Create `path` readable by its owner only; an existing file is never overwritten."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
+
+
 def backup_create(path: Path, *, key: str | None = None, database: str = "default") -> Backup:
     """Write an encrypted backup of the database to `path` (readable by its owner only)."""
     vendor, dump = _dump(database)
     token = _fernet(key).encrypt(dump)
     path = Path(path)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as out:
-        out.write(MAGIC + vendor.encode() + b"\n" + token)
+    _write_new_private(path, MAGIC + vendor.encode() + b"\n" + token)
     return Backup(path=path, vendor=vendor, size=path.stat().st_size)
 
 
@@ -130,6 +135,4 @@ def backup_restore_sqlite(path: Path, *, target: Path, key: str | None = None) -
     vendor, dump = backup_read(path, key=key)
     if vendor != "sqlite":
         raise BackupError(f"This is a {vendor} backup, not a SQLite one.")
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as out:
-        out.write(dump)
+    _write_new_private(Path(target), dump)
