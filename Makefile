@@ -9,7 +9,7 @@ PYTEST_ARGS ?=
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test install lock migrate seed serve lint format bench worker beat clean
+.PHONY: demo test install lock audit migrate seed serve lint format bench worker beat clean
 
 # requirements.lock pins every package that `make install` puts in the venv (runtime, the
 # dev extra, setuptools for building the project, pip itself) to one version with the
@@ -48,6 +48,31 @@ lock:
 	sed -i.bak -e "s|-r $$tmp/make-install.in|make install (pip, build-system.requires)|" requirements.lock; \
 	rm -f requirements.lock.bak
 	@echo "requirements.lock written; review: git diff requirements.lock"
+
+# `make audit` checks every locked version against the advisory databases: PyPI's (which
+# also checks each locked hash against the file PyPI serves) and OSV's. pip-audit runs
+# from a throwaway venv, never from the project's. It needs network access to pypi.org and
+# api.osv.dev: run it where the network allows. CI does not run it. --strict makes a
+# package that could not be looked up fail the audit (without it an unreachable service
+# would pass as "no known vulnerabilities").
+AUDIT_TOOL ?= pip-audit==2.10.1
+AUDIT_SERVICES ?= pypi osv
+AUDIT_ARGS ?=
+audit:
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	$(PYTHON) -m venv "$$tmp/venv"; \
+	"$$tmp/venv/bin/pip" install --quiet $(AUDIT_TOOL) || { echo "make audit: could not install $(AUDIT_TOOL)"; exit 2; }; \
+	for service in $(AUDIT_SERVICES); do \
+	  echo "== pip-audit of requirements.lock against $$service"; rc=0; \
+	  "$$tmp/venv/bin/pip-audit" --requirement requirements.lock --require-hashes --disable-pip --strict \
+	    --progress-spinner off --vulnerability-service $$service $(AUDIT_ARGS) >"$$tmp/out" 2>&1 || rc=$$?; \
+	  if [ $$rc -eq 0 ]; then cat "$$tmp/out"; \
+	  elif grep -q "known vulnerabilit" "$$tmp/out"; then cat "$$tmp/out"; \
+	    echo "make audit: FAILED: known vulnerabilities in locked packages (listed above)."; exit $$rc; \
+	  else grep -E '^(ERROR|[A-Za-z_.]+(Error|Exception):)' "$$tmp/out" | tail -n 2; \
+	    echo "make audit: FAILED: the $$service advisory service could not be reached or did not answer for every package, so NOTHING WAS AUDITED (this is not a pass). Run make audit where the network reaches pypi.org and api.osv.dev."; exit $$rc; \
+	  fi; \
+	done
 
 # The demo runs in development mode unless DEBUG is set otherwise.
 DEMO_ENV := DEBUG=$${DEBUG:-true}
