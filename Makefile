@@ -9,16 +9,70 @@ PYTEST_ARGS ?=
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test install migrate seed serve lint format bench worker beat clean
+.PHONY: demo test install lock audit migrate seed serve lint format bench worker beat clean
 
+# requirements.lock pins every package that `make install` puts in the venv (runtime, the
+# dev extra, setuptools for building the project, pip itself) to one version with the
+# sha256 of each file PyPI serves for it; pip refuses any file whose hash is not listed.
+# First pip upgrades itself from its locked lines, then the whole lock goes in with
+# --require-hashes, then the project in editable mode with nothing fetched (no deps, no
+# build isolation: it builds with the locked setuptools).
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
 	  echo "Could not create a virtual environment. On Debian/Ubuntu: sudo apt-get install python3.11-venv"; exit 1; }
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -c requirements.lock -e ".[dev]"
+	@awk '/^[^ #]/ { p = ($$0 ~ /^pip==/) } p && !/^ *#/' requirements.lock >$(VENV)/.pip.lock
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(VENV)/.pip.lock
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
 install: $(STAMP)
+
+# `make lock` regenerates requirements.lock from pyproject.toml (dependencies, the dev extra,
+# build-system.requires) plus pip, with pip-tools in a throwaway venv, against PyPI only
+# (this machine's pip config is ignored). Versions already in the lock are kept; a package
+# new in pyproject.toml gets its newest fitting version. `make lock UPGRADE=1` moves every
+# package to its newest fitting version. Review the diff, then `make install`.
+LOCK_TOOL ?= pip-tools==7.6.2
+LOCK_INDEX_URL ?= https://pypi.org/simple
+lock:
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	$(PYTHON) -m venv "$$tmp/venv"; \
+	"$$tmp/venv/bin/pip" install --quiet $(LOCK_TOOL); \
+	{ echo pip; "$$tmp/venv/bin/python" -c 'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))["build-system"]["requires"], sep="\n")'; } >"$$tmp/make-install.in"; \
+	env -u PIP_FIND_LINKS -u PIP_EXTRA_INDEX_URL -u PIP_INDEX_URL -u PIP_CONSTRAINT PIP_CONFIG_FILE=/dev/null \
+	  CUSTOM_COMPILE_COMMAND="make lock" "$$tmp/venv/bin/pip-compile" --quiet --no-config \
+	  --index-url $(LOCK_INDEX_URL) --no-emit-index-url --no-emit-find-links --extra dev \
+	  --generate-hashes --allow-unsafe --strip-extras --newline lf $(if $(UPGRADE),--upgrade) \
+	  --output-file requirements.lock pyproject.toml "$$tmp/make-install.in"; \
+	sed -i.bak -e "s|-r $$tmp/make-install.in|make install (pip, build-system.requires)|" requirements.lock; \
+	rm -f requirements.lock.bak
+	@echo "requirements.lock written; review: git diff requirements.lock"
+
+# `make audit` checks every locked version against the advisory databases: PyPI's (which
+# also checks each locked hash against the file PyPI serves) and OSV's. pip-audit runs
+# from a throwaway venv, never from the project's. It needs network access to pypi.org and
+# api.osv.dev: run it where the network allows. CI does not run it. --strict makes a
+# package that could not be looked up fail the audit (without it an unreachable service
+# would pass as "no known vulnerabilities").
+AUDIT_TOOL ?= pip-audit==2.10.1
+AUDIT_SERVICES ?= pypi osv
+AUDIT_ARGS ?=
+audit:
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	$(PYTHON) -m venv "$$tmp/venv"; \
+	"$$tmp/venv/bin/pip" install --quiet $(AUDIT_TOOL) || { echo "make audit: could not install $(AUDIT_TOOL)"; exit 2; }; \
+	for service in $(AUDIT_SERVICES); do \
+	  echo "== pip-audit of requirements.lock against $$service"; rc=0; \
+	  "$$tmp/venv/bin/pip-audit" --requirement requirements.lock --require-hashes --disable-pip --strict \
+	    --progress-spinner off --vulnerability-service $$service $(AUDIT_ARGS) >"$$tmp/out" 2>&1 || rc=$$?; \
+	  if [ $$rc -eq 0 ]; then cat "$$tmp/out"; \
+	  elif grep -q "known vulnerabilit" "$$tmp/out"; then cat "$$tmp/out"; \
+	    echo "make audit: FAILED: known vulnerabilities in locked packages (listed above)."; exit $$rc; \
+	  else grep -E '^(ERROR|[A-Za-z_.]+(Error|Exception):)' "$$tmp/out" | tail -n 2; \
+	    echo "make audit: FAILED: the $$service advisory service could not be reached or did not answer for every package, so NOTHING WAS AUDITED (this is not a pass). Run make audit where the network reaches pypi.org and api.osv.dev."; exit $$rc; \
+	  fi; \
+	done
 
 # The demo runs in development mode unless DEBUG is set otherwise.
 DEMO_ENV := DEBUG=$${DEBUG:-true}
