@@ -32,6 +32,9 @@ from allauth.mfa.base.forms import AuthenticateForm as AllauthAuthenticateForm
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 
+from .audit import audit_record
+from .models import AuditEvent
+
 if TYPE_CHECKING:
     from django.http import HttpRequest
 
@@ -39,6 +42,12 @@ if TYPE_CHECKING:
 
 FACTOR_PASSWORD = "password"  # noqa: S105 (a factor name, not a secret)
 FACTOR_MFA = "mfa"
+
+# What the audit row's detail says; never the submitted secret or the attempted email.
+REASON_RATE_LIMITED = "rate_limited"
+REASON_MFA_FAILED = "mfa_failed"
+REASON_MFA_REAUTH_FAILED = "mfa_reauth_failed"
+REASON_LOGIN_CODE_FAILED = "login_code_failed"
 
 _APP = "accounts.signin"
 
@@ -76,8 +85,27 @@ def signin_attempts_clear(*, request: HttpRequest, factor: str, account: str) ->
 
 
 def signin_refuse(*, request: HttpRequest, user: User | None) -> None:
-    """Answer 429 (slow down): never a lock-out."""
+    """Record a refused attempt and answer 429 (slow down): never a lock-out."""
+    audit_record(
+        actor=None,
+        action=AuditEvent.Action.SIGN_IN_FAILED,
+        obj=user,
+        request=request,
+        detail=REASON_RATE_LIMITED,
+    )
     raise ImmediateHttpResponse(ratelimit.respond_429(request))
+
+
+def signin_failure_record(*, request: HttpRequest | None, user: User, reason: str) -> AuditEvent:
+    """Record a wrong second factor (authenticator or emailed code) for a known account."""
+    actor = getattr(request, "user", None) if request is not None else None
+    return audit_record(
+        actor=actor,
+        action=AuditEvent.Action.SIGN_IN_FAILED,
+        obj=user,
+        request=request,
+        detail=reason,
+    )
 
 
 def password_attempt_start(*, request: HttpRequest, account: str, login: str) -> ratelimit.RateLimitUsage:
