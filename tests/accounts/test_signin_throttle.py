@@ -58,6 +58,22 @@ def test_the_attackers_address_stays_slowed_even_with_the_right_password(passwor
     assert sign_in(attacker, user.email, password, ATTACKER).status_code == 429
 
 
+def test_a_forged_forwarded_for_header_buys_no_fresh_allowance():
+    user = VolunteerFactory()
+    statuses = [
+        Client()
+        .post(
+            reverse("account_login"),
+            {"login": user.email, "password": WRONG_PASSWORD},
+            REMOTE_ADDR=ATTACKER,
+            HTTP_X_FORWARDED_FOR=address(n),
+        )
+        .status_code
+        for n in range(per_pair_limit("password") + 1)
+    ]
+    assert statuses[-1] == 429
+
+
 def test_one_address_guessing_across_many_accounts_is_slowed():
     users = VolunteerFactory.create_batch(11)
     statuses = [sign_in(Client(), u.email, WRONG_PASSWORD, ATTACKER).status_code for u in users]
