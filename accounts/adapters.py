@@ -1,9 +1,8 @@
 from allauth.account.adapter import DefaultAccountAdapter
-from allauth.core.exceptions import ImmediateHttpResponse
-from allauth.core.internal import ratelimit
 
 from .roles import Role
 from .services import user_add_role
+from .signin import FACTOR_PASSWORD, password_attempt_start, signin_attempts_clear
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -19,11 +18,16 @@ class AccountAdapter(DefaultAccountAdapter):
         return user
 
     def pre_authenticate(self, request, **credentials):
-        # Past the failed-attempt limit the answer is 429 (slow down), never a lock-out:
-        # the account stays usable once the window passes.
-        cache_key = self._get_login_attempts_cache_key(request, **credentials)
-        self._login_failed_rl_usage = ratelimit.consume(
-            request, app="allauth.account", action="login_failed", key=cache_key
+        # Past a failed-attempt limit the answer is 429 (slow down), never a lock-out: the
+        # limits are per address and per account from one address, with a much higher
+        # ceiling per account (accounts/signin.py), so the owner elsewhere is not refused.
+        self._login_failed_rl_usage = password_attempt_start(
+            request=request,
+            account=self._get_login_attempts_cache_key(request, **credentials),
+            login=credentials.get("email", ""),
         )
-        if not self._login_failed_rl_usage:
-            raise ImmediateHttpResponse(ratelimit.respond_429(request))
+
+    def _delete_login_attempts_cached_email(self, request, **credentials):
+        # allauth calls this after a password reset; the project keeps its own counts.
+        account = self._get_login_attempts_cache_key(request, **credentials)
+        signin_attempts_clear(request=request, factor=FACTOR_PASSWORD, account=account)
