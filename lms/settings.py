@@ -63,8 +63,14 @@ FIELD_ENCRYPTION_KEYS = required(
 ).split(",")
 # Fernet key for database backups (`manage.py backup_database`); kept apart from the backups.
 BACKUP_ENCRYPTION_KEY = env.str("BACKUP_ENCRYPTION_KEY", default="")
-# Keyed hash for exact-match lookups on encrypted values (never a plaintext index).
-FIELD_HASH_KEY = env.str("FIELD_HASH_KEY", default=FIELD_ENCRYPTION_KEYS[0])
+# Keyed hash for exact-match lookups on encrypted values (never a plaintext index). A secret
+# of its own: conflicts keep only the hash of an adverse party, so it is never rotated with
+# FIELD_ENCRYPTION_KEYS (a new hash key would make every recorded conflict stop matching).
+FIELD_HASH_KEY = required(
+    "FIELD_HASH_KEY",
+    dev_default="development-only-hash-key-for-conflict-lookups",
+    purpose="it keys the hashes that match conflicts; set it once and never change it",
+)
 
 SITE_NAME = "Pro Bono Academy"
 WAGTAIL_SITE_NAME = SITE_NAME

@@ -13,6 +13,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "k7#Qm2!vRz8$Lp4&Xw9@Nc3^Tb6*Hy1(Gd5)Fs0_Ja-Ue+Io=Pr",
     "ALLOWED_HOSTS": "probono.example.org",
     "FIELD_ENCRYPTION_KEYS": "b3Zlci10aGUtdGVzdC1rZXktdGhhdC1pcy0zMi1ieXQ=",
+    "FIELD_HASH_KEY": "a-separate-secret-for-conflict-hashes-9f2c7e1b",
     "DATABASE_URL": "sqlite:////tmp/pba-deploy-check.sqlite3",
 }
 
@@ -35,13 +36,27 @@ def test_check_deploy_is_clean_with_production_settings():
     assert "System check identified no issues" in result.stdout
 
 
-@pytest.mark.parametrize("variable", ["SECRET_KEY", "ALLOWED_HOSTS", "FIELD_ENCRYPTION_KEYS"])
+@pytest.mark.parametrize("variable", ["SECRET_KEY", "ALLOWED_HOSTS", "FIELD_ENCRYPTION_KEYS", "FIELD_HASH_KEY"])
 def test_missing_production_setting_names_the_variable_without_a_traceback(variable):
     env = {key: value for key, value in PRODUCTION_ENV.items() if key != variable}
     result = run_manage("check", env=env)
     assert result.returncode != 0
     assert f"environment variable {variable} is not set" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize("mode", ["development", "production"])
+def test_the_hash_key_stays_when_the_encryption_keys_rotate(mode):
+    """Stored conflict hashes keep matching only if prepending a Fernet key leaves the hash key alone."""
+    base = {"DEBUG": "true"} if mode == "development" else PRODUCTION_ENV
+    old, new = PRODUCTION_ENV["FIELD_ENCRYPTION_KEYS"], "bmV3LWtleS1wcmVwZW5kZWQtYXQtcm90YXRpb24tdGk="
+    code = "from django.conf import settings; print(settings.FIELD_HASH_KEY)"
+    hash_keys = [
+        run_manage("shell", "-c", code, env={**base, "FIELD_ENCRYPTION_KEYS": keys}).stdout.strip().splitlines()[-1]
+        for keys in (old, f"{new},{old}", new)
+    ]
+    assert hash_keys[0] and len(set(hash_keys)) == 1, hash_keys
+    assert hash_keys[0] not in {old, new}
 
 
 def test_debug_mode_starts_with_embedded_defaults():
