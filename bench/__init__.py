@@ -9,5 +9,6 @@ PRODUCTION_LIKE_ENV = {
     "ALLOWED_HOSTS": "localhost",
     "FIELD_ENCRYPTION_KEYS": "YmVuY2htYXJrLW9ubHkta2V5LXRoaXJ0eS10d28tYnk=",
     "FIELD_HASH_KEY": "benchmark-only-hash-key",
+    "CACHE_URL": "dbcache://pba_cache",
     "PLAIN_STATIC": "true",
 }

@@ -162,11 +162,32 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20, "transaction_mode": "IMMEDIATE"})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The cache holds rate limits and the one-time codes already used: every worker process must
+# see the same one. REDIS_URL, else CACHE_URL (a django-environ cache URL; dbcache://table is
+# the database's own cache table, created by migrate); local memory only with DEBUG on.
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+elif env.str("CACHE_URL", default=""):
+    CACHES = {"default": env.cache_url("CACHE_URL")}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Shared by every process and atomic in add() (which makes a code single use): not local
+# memory or dummy (per process), nor the file cache (its add() is a check, then a write).
+SHARED_CACHE_BACKENDS = {
+    "django.core.cache.backends.redis.RedisCache",
+    "django.core.cache.backends.db.DatabaseCache",
+    "django.core.cache.backends.memcached.PyMemcacheCache",
+    "django.core.cache.backends.memcached.PyLibMCCache",
+}
+if not DEBUG and CACHES["default"]["BACKEND"] not in SHARED_CACHE_BACKENDS:
+    sys.stderr.write(
+        "Configuration error: the environment variable REDIS_URL (or CACHE_URL) is not set to a shared cache. "
+        "It is required when DEBUG is off: rate limits and used one-time codes must be seen by every worker "
+        "process. Set REDIS_URL=redis://host:6379/1, or CACHE_URL=dbcache://pba_cache for a table in the "
+        "database; a local-memory, dummy or file cache is refused.\n"
+    )
+    raise MissingSetting(78)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

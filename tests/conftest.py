@@ -54,13 +54,37 @@ def _postgres_only(request, settings):
             skip_or_fail("postgres", "needs PostgreSQL (DATABASE_URL=postgres://...)")
 
 
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    from django.core.cache import cache
+DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+    "live_server",
+}
 
-    cache.clear()
+
+@pytest.fixture(autouse=True)
+def _clear_cache(request):
+    from django.core.cache import cache, caches
+    from django.core.cache.backends.db import BaseDatabaseCache
+
+    if not isinstance(caches["default"], BaseDatabaseCache):
+        cache.clear()
+        yield
+        cache.clear()
+        return
+    # The test settings' cache is a table of the test database (CACHE_URL=dbcache://...):
+    # a test that opens no database has none to clear.
+    if request.node.get_closest_marker("django_db") is None and DATABASE_FIXTURES.isdisjoint(request.fixturenames):
+        yield
+        return
+    request.getfixturevalue("django_db_setup")
+    blocker = request.getfixturevalue("django_db_blocker")
+    with blocker.unblock():
+        cache.clear()
     yield
-    cache.clear()
+    with blocker.unblock():
+        cache.clear()
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ PRODUCTION_ENV = {
     "FIELD_ENCRYPTION_KEYS": "b3Zlci10aGUtdGVzdC1rZXktdGhhdC1pcy0zMi1ieXQ=",
     "FIELD_HASH_KEY": "a-separate-secret-for-conflict-hashes-9f2c7e1b",
     "DATABASE_URL": "sqlite:////tmp/pba-deploy-check.sqlite3",
+    "REDIS_URL": "redis://127.0.0.1:6379/5",  # read, never connected to, by these checks
 }
 
 
@@ -57,6 +58,39 @@ def test_the_hash_key_stays_when_the_encryption_keys_rotate(mode):
     ]
     assert hash_keys[0] and len(set(hash_keys)) == 1, hash_keys
     assert hash_keys[0] not in {old, new}
+
+
+def _without_cache(env: dict[str, str]) -> dict[str, str]:
+    return {key: value for key, value in env.items() if key not in {"REDIS_URL", "CACHE_URL"}}
+
+
+@pytest.mark.parametrize(
+    "cache",
+    [{}, {"CACHE_URL": "locmemcache://"}, {"CACHE_URL": "dummycache://"}, {"CACHE_URL": "filecache:///tmp/pba-cache"}],
+    ids=["none", "locmem", "dummy", "file"],
+)
+def test_production_refuses_a_cache_that_workers_do_not_share(cache):
+    """Rate limits and used one-time codes held per process let each worker accept them again."""
+    result = run_manage("check", env={**_without_cache(PRODUCTION_ENV), **cache})
+    assert result.returncode != 0
+    assert "environment variable REDIS_URL (or CACHE_URL)" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize(
+    "cache, backend",
+    [
+        ({"REDIS_URL": "redis://127.0.0.1:6379/5"}, "django.core.cache.backends.redis.RedisCache"),
+        ({"CACHE_URL": "rediscache://127.0.0.1:6379/5"}, "django.core.cache.backends.redis.RedisCache"),
+        ({"CACHE_URL": "dbcache://pba_cache"}, "django.core.cache.backends.db.DatabaseCache"),
+    ],
+    ids=["REDIS_URL", "CACHE_URL-redis", "CACHE_URL-database"],
+)
+def test_production_starts_with_a_shared_cache(cache, backend):
+    code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    result = run_manage("shell", "-c", code, env={**_without_cache(PRODUCTION_ENV), **cache})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == backend
 
 
 def test_debug_mode_starts_with_embedded_defaults():
