@@ -10,5 +10,6 @@ PRODUCTION_LIKE_ENV = {
     "FIELD_ENCRYPTION_KEYS": "YmVuY2htYXJrLW9ubHkta2V5LXRoaXJ0eS10d28tYnk=",
     "FIELD_HASH_KEY": "benchmark-only-hash-key",
     "CACHE_URL": "dbcache://pba_cache",
+    "EMAIL_URL": "dummymail://",
     "PLAIN_STATIC": "true",
 }

@@ -306,7 +306,21 @@ STORAGES = {
     },
 }
 
-EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+# Lower case: not a setting, so the URL's password is never shown with the settings.
+_email_url = required(
+    "EMAIL_URL",
+    dev_default="consolemail://",
+    purpose="how mail is sent, e.g. smtp+tls://user:password@smtp.example.org:587",
+)
+if not DEBUG and _email_url.startswith("consolemail:"):
+    # The console is the server's log: password-reset and sign-in links would be kept there.
+    sys.stderr.write(
+        "Configuration error: the environment variable EMAIL_URL is consolemail://, which writes every email, "
+        "password-reset links included, to the server's log. It is refused when DEBUG is off: "
+        "set an SMTP URL such as smtp+tls://user:password@smtp.example.org:587.\n"
+    )
+    raise MissingSetting(78)
+EMAIL_CONFIG = env.email_url_config(_email_url)
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Pro Bono Academy <no-reply@probono.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

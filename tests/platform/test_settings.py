@@ -16,6 +16,7 @@ PRODUCTION_ENV = {
     "FIELD_HASH_KEY": "a-separate-secret-for-conflict-hashes-9f2c7e1b",
     "DATABASE_URL": "sqlite:////tmp/pba-deploy-check.sqlite3",
     "REDIS_URL": "redis://127.0.0.1:6379/5",  # read, never connected to, by these checks
+    "EMAIL_URL": "smtp+tls://mailer:mail-password@smtp.example.org:587",
 }
 
 
@@ -37,7 +38,9 @@ def test_check_deploy_is_clean_with_production_settings():
     assert "System check identified no issues" in result.stdout
 
 
-@pytest.mark.parametrize("variable", ["SECRET_KEY", "ALLOWED_HOSTS", "FIELD_ENCRYPTION_KEYS", "FIELD_HASH_KEY"])
+@pytest.mark.parametrize(
+    "variable", ["SECRET_KEY", "ALLOWED_HOSTS", "FIELD_ENCRYPTION_KEYS", "FIELD_HASH_KEY", "EMAIL_URL"]
+)
 def test_missing_production_setting_names_the_variable_without_a_traceback(variable):
     env = {key: value for key, value in PRODUCTION_ENV.items() if key != variable}
     result = run_manage("check", env=env)
@@ -91,6 +94,14 @@ def test_production_starts_with_a_shared_cache(cache, backend):
     result = run_manage("shell", "-c", code, env={**_without_cache(PRODUCTION_ENV), **cache})
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == backend
+
+
+def test_production_refuses_to_print_emails_to_the_log():
+    """Password-reset and sign-in links would land in the server's log."""
+    result = run_manage("check", env={**PRODUCTION_ENV, "EMAIL_URL": "consolemail://"})
+    assert result.returncode != 0
+    assert "EMAIL_URL is consolemail://" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
 
 
 def test_debug_mode_starts_with_embedded_defaults():
