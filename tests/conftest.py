@@ -1,8 +1,10 @@
+import io
 import os
 import time
 
 import pytest
-from django.test import Client
+from django.core.management import call_command
+from django.test import Client, override_settings
 
 from lms.celery import app as celery_app
 from tests.factories import DEFAULT_PASSWORD, MentorFactory, StaffFactory, UserFactory, VolunteerFactory, totp_enrol
@@ -85,6 +87,20 @@ def _clear_cache(request):
     yield
     with blocker.unblock():
         cache.clear()
+
+
+@pytest.fixture
+def demo_seed(db):
+    """Runs `manage.py seed_demo` as `make demo` does, in development mode (with DEBUG off the
+    command refuses); the callable returns what the command printed."""
+
+    def run() -> str:
+        out = io.StringIO()
+        with override_settings(DEBUG=True):
+            call_command("seed_demo", stdout=out)
+        return out.getvalue()
+
+    return run
 
 
 @pytest.fixture
