@@ -8,5 +8,8 @@ PRODUCTION_LIKE_ENV = {
     "SECRET_KEY": "benchmark-only-secret-key",
     "ALLOWED_HOSTS": "localhost",
     "FIELD_ENCRYPTION_KEYS": "YmVuY2htYXJrLW9ubHkta2V5LXRoaXJ0eS10d28tYnk=",
+    "FIELD_HASH_KEY": "benchmark-only-hash-key",
+    "CACHE_URL": "dbcache://pba_cache",
+    "EMAIL_URL": "dummymail://",
     "PLAIN_STATIC": "true",
 }

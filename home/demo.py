@@ -2,12 +2,28 @@
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.management.base import CommandError
+
 from accounts.roles import Role
 
 DEMO_PASSWORD = "probono-demo-2026"  # noqa: S105 - published demo sign-in, printed by seed_demo
 # A fixed TOTP secret for demo mentors and staff, so the demo can be entered with any
 # authenticator app or with `manage.py demo_totp_code EMAIL`. Never used outside the demo.
 DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105 - demo only
+
+
+def demo_command_allow(*, command: str) -> None:
+    """Demo commands run only in development: never against a production database.
+
+    There is deliberately no option to force them: with DEBUG off they always refuse.
+    """
+    if not settings.DEBUG:
+        raise CommandError(
+            f"{command} runs only with DEBUG on: the demo has a superuser with a published password and a "
+            "one-time-code secret shared by every demo account, which must never reach a real database. "
+            "Use `make demo`, or DEBUG=true with a throwaway DATABASE_URL."
+        )
 
 
 @dataclass(frozen=True)

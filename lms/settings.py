@@ -63,8 +63,14 @@ FIELD_ENCRYPTION_KEYS = required(
 ).split(",")
 # Fernet key for database backups (`manage.py backup_database`); kept apart from the backups.
 BACKUP_ENCRYPTION_KEY = env.str("BACKUP_ENCRYPTION_KEY", default="")
-# Keyed hash for exact-match lookups on encrypted values (never a plaintext index).
-FIELD_HASH_KEY = env.str("FIELD_HASH_KEY", default=FIELD_ENCRYPTION_KEYS[0])
+# Keyed hash for exact-match lookups on encrypted values (never a plaintext index). A secret
+# of its own: conflicts keep only the hash of an adverse party, so it is never rotated with
+# FIELD_ENCRYPTION_KEYS (a new hash key would make every recorded conflict stop matching).
+FIELD_HASH_KEY = required(
+    "FIELD_HASH_KEY",
+    dev_default="development-only-hash-key-for-conflict-lookups",
+    purpose="it keys the hashes that match conflicts; set it once and never change it",
+)
 
 SITE_NAME = "Pro Bono Academy"
 WAGTAIL_SITE_NAME = SITE_NAME
@@ -156,11 +162,32 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20, "transaction_mode": "IMMEDIATE"})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The cache holds rate limits and the one-time codes already used: every worker process must
+# see the same one. REDIS_URL, else CACHE_URL (a django-environ cache URL; dbcache://table is
+# the database's own cache table, created by migrate); local memory only with DEBUG on.
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+elif env.str("CACHE_URL", default=""):
+    CACHES = {"default": env.cache_url("CACHE_URL")}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Shared by every process and atomic in add() (which makes a code single use): not local
+# memory or dummy (per process), nor the file cache (its add() is a check, then a write).
+SHARED_CACHE_BACKENDS = {
+    "django.core.cache.backends.redis.RedisCache",
+    "django.core.cache.backends.db.DatabaseCache",
+    "django.core.cache.backends.memcached.PyMemcacheCache",
+    "django.core.cache.backends.memcached.PyLibMCCache",
+}
+if not DEBUG and CACHES["default"]["BACKEND"] not in SHARED_CACHE_BACKENDS:
+    sys.stderr.write(
+        "Configuration error: the environment variable REDIS_URL (or CACHE_URL) is not set to a shared cache. "
+        "It is required when DEBUG is off: rate limits and used one-time codes must be seen by every worker "
+        "process. Set REDIS_URL=redis://host:6379/1, or CACHE_URL=dbcache://pba_cache for a table in the "
+        "database; a local-memory, dummy or file cache is refused.\n"
+    )
+    raise MissingSetting(78)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -290,7 +317,21 @@ STORAGES = {
     },
 }
 
-EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+# Lower case: not a setting, so the URL's password is never shown with the settings.
+_email_url = required(
+    "EMAIL_URL",
+    dev_default="consolemail://",
+    purpose="how mail is sent, e.g. smtp+tls://user:password@smtp.example.org:587",
+)
+if not DEBUG and _email_url.startswith("consolemail:"):
+    # The console is the server's log: password-reset and sign-in links would be kept there.
+    sys.stderr.write(
+        "Configuration error: the environment variable EMAIL_URL is consolemail://, which writes every email, "
+        "password-reset links included, to the server's log. It is refused when DEBUG is off: "
+        "set an SMTP URL such as smtp+tls://user:password@smtp.example.org:587.\n"
+    )
+    raise MissingSetting(78)
+EMAIL_CONFIG = env.email_url_config(_email_url)
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Pro Bono Academy <no-reply@probono.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

@@ -2,7 +2,12 @@
 
 Values are encrypted with ``MultiFernet`` over ``settings.FIELD_ENCRYPTION_KEYS`` (newest
 first). Rotating a key means prepending a new one and running ``rotate_encryption_keys``;
-older keys keep decrypting until every row has been re-encrypted.
+older keys keep decrypting until every row has been re-encrypted. The cipher is cached per
+tuple of keys, so a change of the setting takes effect at once.
+
+Keyed hashes use ``settings.FIELD_HASH_KEY``, a secret of its own that rotation never
+touches: a conflict keeps only the hash of an adverse party, so there is nothing to re-hash
+from, and a changed hash key would make every recorded conflict stop matching.
 """
 
 from __future__ import annotations

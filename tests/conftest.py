@@ -1,8 +1,10 @@
+import io
 import os
 import time
 
 import pytest
-from django.test import Client
+from django.core.management import call_command
+from django.test import Client, override_settings
 
 from lms.celery import app as celery_app
 from tests.factories import DEFAULT_PASSWORD, MentorFactory, StaffFactory, UserFactory, VolunteerFactory, totp_enrol
@@ -54,13 +56,55 @@ def _postgres_only(request, settings):
             skip_or_fail("postgres", "needs PostgreSQL (DATABASE_URL=postgres://...)")
 
 
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    from django.core.cache import cache
+DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+    "live_server",
+}
 
-    cache.clear()
+
+@pytest.fixture(autouse=True)
+def _clear_cache(request):
+    from django.core.cache import cache, caches
+    from django.core.cache.backends.db import BaseDatabaseCache
+    from django.db import connection
+
+    if not isinstance(caches["default"], BaseDatabaseCache):
+        cache.clear()
+        yield
+        cache.clear()
+        return
+    # The test settings' cache is a table of the test database (CACHE_URL=dbcache://...):
+    # a test that opens no database has none to clear.
+    if request.node.get_closest_marker("django_db") is None and DATABASE_FIXTURES.isdisjoint(request.fixturenames):
+        yield
+        return
+    request.getfixturevalue("django_db_setup")
+    blocker = request.getfixturevalue("django_db_blocker")
+    with blocker.unblock():
+        cache.clear()
     yield
-    cache.clear()
+    # Inside the test's own transaction (which may be broken by an expected IntegrityError)
+    # the rollback that ends the test discards the cache's rows with everything else.
+    if not connection.in_atomic_block:
+        with blocker.unblock():
+            cache.clear()
+
+
+@pytest.fixture
+def demo_seed(db):
+    """Runs `manage.py seed_demo` as `make demo` does, in development mode (with DEBUG off the
+    command refuses); the callable returns what the command printed."""
+
+    def run() -> str:
+        out = io.StringIO()
+        with override_settings(DEBUG=True):
+            call_command("seed_demo", stdout=out)
+        return out.getvalue()
+
+    return run
 
 
 @pytest.fixture

@@ -1,9 +1,6 @@
 """The demo shows every check-in health state, a mentoring plan and logged hours."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
 from mentorship.models import CheckIn, HoursEntry, MentoringGoal, Mentorship
 from mentorship.selectors.checkins import NEEDS_ATTENTION, NEEDS_CHECKIN, mentorship_health
@@ -11,8 +8,8 @@ from mentorship.selectors.checkins import NEEDS_ATTENTION, NEEDS_CHECKIN, mentor
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_seeds_overdue_flagged_and_poorly_rated_pairings_with_goals_and_hours():
-    call_command("seed_demo", stdout=io.StringIO())
+def test_demo_seeds_overdue_flagged_and_poorly_rated_pairings_with_goals_and_hours(demo_seed):
+    demo_seed()
     health = {m.case.reference: mentorship_health(mentorship=m) for m in Mentorship.objects.filter(status="active")}
     assert health["PBA-2026-0001"].status == NEEDS_CHECKIN and "overdue" in health["PBA-2026-0001"].reasons
     assert health["PBA-2026-0004"].status == NEEDS_CHECKIN  # detained: weekly
@@ -23,5 +20,5 @@ def test_demo_seeds_overdue_flagged_and_poorly_rated_pairings_with_goals_and_hou
     assert MentoringGoal.objects.filter(done=True).exists() and MentoringGoal.objects.filter(done=False).exists()
     assert HoursEntry.objects.filter(case__reference="PBA-2026-0015").exists()  # kept after the case closed
     counts = (CheckIn.objects.count(), MentoringGoal.objects.count(), HoursEntry.objects.count())
-    call_command("seed_demo", stdout=io.StringIO())
+    demo_seed()
     assert (CheckIn.objects.count(), MentoringGoal.objects.count(), HoursEntry.objects.count()) == counts

@@ -5,11 +5,9 @@ must not be cacheable. A parameterised route needs a sample below (or an exempti
 reason): a new route without one fails this test, so no page escapes the walk.
 """
 
-import io
 from collections.abc import Callable, Iterator
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -203,8 +201,8 @@ def walked_paths() -> list[str]:
 
 
 @pytest.mark.django_db
-def test_every_html_page_has_the_quick_exit_and_none_fails():
-    call_command("seed_demo", stdout=io.StringIO())
+def test_every_html_page_has_the_quick_exit_and_none_fails(demo_seed):
+    demo_seed()
     demo_paths = walked_paths()
     problems = []
     for visitor, email in VISITORS.items():

@@ -6,12 +6,10 @@ every walked route, and sends random query strings with GETs. No response may be
 exception text.
 """
 
-import io
 import os
 
 import pytest
 from django import forms
-from django.core.management import call_command
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -73,8 +71,8 @@ FUZZED_VISITORS = ("volunteer", "mentor", "staff")
 
 
 @pytest.fixture
-def demo_site(db):
-    call_command("seed_demo", stdout=io.StringIO())
+def demo_site(db, demo_seed):
+    demo_seed()
     clients = {visitor: login_client(User.objects.get(email=VISITORS[visitor])) for visitor in FUZZED_VISITORS}
     return walked_paths(), clients
 

@@ -13,7 +13,10 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "k7#Qm2!vRz8$Lp4&Xw9@Nc3^Tb6*Hy1(Gd5)Fs0_Ja-Ue+Io=Pr",
     "ALLOWED_HOSTS": "probono.example.org",
     "FIELD_ENCRYPTION_KEYS": "b3Zlci10aGUtdGVzdC1rZXktdGhhdC1pcy0zMi1ieXQ=",
+    "FIELD_HASH_KEY": "a-separate-secret-for-conflict-hashes-9f2c7e1b",
     "DATABASE_URL": "sqlite:////tmp/pba-deploy-check.sqlite3",
+    "REDIS_URL": "redis://127.0.0.1:6379/5",  # read, never connected to, by these checks
+    "EMAIL_URL": "smtp+tls://mailer:mail-password@smtp.example.org:587",
 }
 
 
@@ -35,12 +38,69 @@ def test_check_deploy_is_clean_with_production_settings():
     assert "System check identified no issues" in result.stdout
 
 
-@pytest.mark.parametrize("variable", ["SECRET_KEY", "ALLOWED_HOSTS", "FIELD_ENCRYPTION_KEYS"])
+@pytest.mark.parametrize(
+    "variable", ["SECRET_KEY", "ALLOWED_HOSTS", "FIELD_ENCRYPTION_KEYS", "FIELD_HASH_KEY", "EMAIL_URL"]
+)
 def test_missing_production_setting_names_the_variable_without_a_traceback(variable):
     env = {key: value for key, value in PRODUCTION_ENV.items() if key != variable}
     result = run_manage("check", env=env)
     assert result.returncode != 0
     assert f"environment variable {variable} is not set" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize("mode", ["development", "production"])
+def test_the_hash_key_stays_when_the_encryption_keys_rotate(mode):
+    """Stored conflict hashes keep matching only if prepending a Fernet key leaves the hash key alone."""
+    base = {"DEBUG": "true"} if mode == "development" else PRODUCTION_ENV
+    old, new = PRODUCTION_ENV["FIELD_ENCRYPTION_KEYS"], "bmV3LWtleS1wcmVwZW5kZWQtYXQtcm90YXRpb24tdGk="
+    code = "from django.conf import settings; print(settings.FIELD_HASH_KEY)"
+    hash_keys = [
+        run_manage("shell", "-c", code, env={**base, "FIELD_ENCRYPTION_KEYS": keys}).stdout.strip().splitlines()[-1]
+        for keys in (old, f"{new},{old}", new)
+    ]
+    assert hash_keys[0] and len(set(hash_keys)) == 1, hash_keys
+    assert hash_keys[0] not in {old, new}
+
+
+def _without_cache(env: dict[str, str]) -> dict[str, str]:
+    return {key: value for key, value in env.items() if key not in {"REDIS_URL", "CACHE_URL"}}
+
+
+@pytest.mark.parametrize(
+    "cache",
+    [{}, {"CACHE_URL": "locmemcache://"}, {"CACHE_URL": "dummycache://"}, {"CACHE_URL": "filecache:///tmp/pba-cache"}],
+    ids=["none", "locmem", "dummy", "file"],
+)
+def test_production_refuses_a_cache_that_workers_do_not_share(cache):
+    """Rate limits and used one-time codes held per process let each worker accept them again."""
+    result = run_manage("check", env={**_without_cache(PRODUCTION_ENV), **cache})
+    assert result.returncode != 0
+    assert "environment variable REDIS_URL (or CACHE_URL)" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize(
+    "cache, backend",
+    [
+        ({"REDIS_URL": "redis://127.0.0.1:6379/5"}, "django.core.cache.backends.redis.RedisCache"),
+        ({"CACHE_URL": "rediscache://127.0.0.1:6379/5"}, "django.core.cache.backends.redis.RedisCache"),
+        ({"CACHE_URL": "dbcache://pba_cache"}, "django.core.cache.backends.db.DatabaseCache"),
+    ],
+    ids=["REDIS_URL", "CACHE_URL-redis", "CACHE_URL-database"],
+)
+def test_production_starts_with_a_shared_cache(cache, backend):
+    code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    result = run_manage("shell", "-c", code, env={**_without_cache(PRODUCTION_ENV), **cache})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == backend
+
+
+def test_production_refuses_to_print_emails_to_the_log():
+    """Password-reset and sign-in links would land in the server's log."""
+    result = run_manage("check", env={**PRODUCTION_ENV, "EMAIL_URL": "consolemail://"})
+    assert result.returncode != 0
+    assert "EMAIL_URL is consolemail://" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
 
 

@@ -4,7 +4,7 @@ from importlib import import_module
 
 from django.core.management.base import BaseCommand
 
-from home.demo import DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TOTP_SECRET
+from home.demo import DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TOTP_SECRET, demo_command_allow
 from home.services import demo_people_ensure
 
 # Each app's demo module exposes seed(*, people, stdout); they run in this order.
@@ -15,6 +15,7 @@ class Command(BaseCommand):
     help = "Create realistic demo content: training track, CLE rules, people, cases. Safe to run twice."
 
     def handle(self, *args, **options):
+        demo_command_allow(command="seed_demo")
         people = demo_people_ensure()
         for dotted in DEMO_SEEDERS:
             import_module(dotted).seed(people=people, stdout=self.stdout)

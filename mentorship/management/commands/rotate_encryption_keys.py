@@ -2,6 +2,9 @@
 
 Rotation: prepend a new key to FIELD_ENCRYPTION_KEYS, deploy, run this command, then drop
 the old key. Safe to run twice; rows are updated in batches without loading models' save().
+
+FIELD_HASH_KEY is not rotated here, nor anywhere: conflicts store only the keyed hash of an
+adverse party (never the name), so they cannot be re-hashed under a new key.
 """
 
 from django.apps import apps
