@@ -201,6 +201,11 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
 }
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
+# Adding, removing or making an address primary needs a password confirmed in the last
+# ACCOUNT_REAUTHENTICATION_TIMEOUT seconds (accounts/reauthentication.py adds the password pages).
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+# Tell the owner of email and password changes: the old address hears of a new primary one.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = SITE_NAME
 MFA_REAUTHENTICATION_REQUIRED = env.bool("MFA_REAUTHENTICATION_REQUIRED", default=True)
@@ -302,6 +307,7 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Wagtail
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILUSERS_PASSWORD_ENABLED = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
