@@ -209,9 +209,10 @@ ACCOUNT_EMAIL_NOTIFICATIONS = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = SITE_NAME
 MFA_REAUTHENTICATION_REQUIRED = env.bool("MFA_REAUTHENTICATION_REQUIRED", default=True)
-# Roles whose members must have an authenticator before they reach case data.
-MFA_REQUIRED_ROLES = ["mentor", "program_staff"]
-MFA_REQUIRED_PATH_PREFIXES = ["/mentorship/", "/staff/"]
+# Roles whose members must have an authenticator before they reach case data or the
+# Wagtail admin; whoever can enter the admin (superusers too) needs one as well.
+MFA_REQUIRED_ROLES = ["mentor", "program_staff", "content_editor"]
+MFA_REQUIRED_PATH_PREFIXES = ["/mentorship/", "/staff/", "/cms/"]
 
 # Sessions: idle and absolute timeouts (documented in the README).
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_SECONDS", default=60 * 60)

@@ -7,7 +7,7 @@ from home.demo import DEMO_TOTP_SECRET
 
 
 class Command(BaseCommand):
-    help = "Print the current TOTP code of the demo mentors, staff and administrator."
+    help = "Print the current TOTP code of the demo mentors, staff, editors and administrator."
 
     def handle(self, *args, **options):
         counter = next(iter(yield_hotp_counters_from_time()))
