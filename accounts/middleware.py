@@ -47,7 +47,11 @@ class SessionTimeoutMiddleware:
 
 
 class MfaRequiredMiddleware:
-    """Mentors and program staff enrol an authenticator before any page with case data."""
+    """Mentors, staff, editors and admin users enrol an authenticator before case data or the admin.
+
+    Every URL under the gated prefixes, the admin's JSON endpoints included, answers with
+    a bare redirect to the enrolment page: no content, whatever the view would have done.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -58,7 +62,9 @@ class MfaRequiredMiddleware:
             if user_needs_mfa_enrolment(user=request.user):
                 messages.warning(
                     request,
-                    _("Your role gives access to survivors' case data: set up an authenticator app first."),
+                    _(
+                        "Your role gives access to survivors' case data or to the site's administration: set up an authenticator app first."
+                    ),
                 )
                 return redirect("mfa_activate_totp")
         return self.get_response(request)

@@ -1,12 +1,35 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
-from django.db import models
+from django.db import models, router, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .roles import ROLE_GROUP_NAMES, Role
+from .sessions import user_sessions_end
 
 
-class UserManager(BaseUserManager):
+class UserQuerySet(models.QuerySet):
+    """Bulk writes that deactivate users end their sessions too (Wagtail's bulk action uses update())."""
+
+    def update(self, **kwargs):
+        if "is_active" not in kwargs:
+            return super().update(**kwargs)
+        with transaction.atomic(using=self.db):
+            ids = list(self.values_list("pk", flat=True))
+            rows = super().update(**kwargs)
+            inactive = self.model._base_manager.using(self.db).filter(pk__in=ids, is_active=False)
+            user_sessions_end(user_ids=inactive.values_list("pk", flat=True))
+        return rows
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        objs = list(objs)
+        with transaction.atomic(using=self.db):
+            rows = super().bulk_update(objs, fields, batch_size=batch_size)
+            if "is_active" in fields:
+                user_sessions_end(user_ids=[user.pk for user in objs if not user.is_active])
+        return rows
+
+
+class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
     use_in_migrations = True
 
     def _create_user(self, email: str, password: str | None, **extra_fields):
@@ -60,6 +83,16 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.full_name or self.email
+
+    def save(self, *args, **kwargs):
+        # An inactive user has no session left on the server, however they were deactivated
+        # (Wagtail's user editor, a service, a shell): reactivation must not revive old cookies.
+        adding = self._state.adding
+        update_fields = kwargs.get("update_fields")
+        with transaction.atomic(using=kwargs.get("using") or router.db_for_write(type(self), instance=self)):
+            super().save(*args, **kwargs)
+            if not adding and not self.is_active and (update_fields is None or "is_active" in update_fields):
+                user_sessions_end(user_ids=[self.pk])
 
     def get_full_name(self) -> str:
         return self.full_name

@@ -73,10 +73,21 @@ def user_has_authenticator(*, user: User) -> bool:
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
-def user_needs_mfa_enrolment(*, user: User) -> bool:
+def user_must_use_mfa(*, user: User) -> bool:
+    """Whether the user reaches case data or the Wagtail admin, and so needs an authenticator.
+
+    The MFA roles (settings.MFA_REQUIRED_ROLES), and whoever can enter the Wagtail admin
+    (superusers, and any group granted "access_admin"): the admin changes what attorneys
+    are taught, revokes certificates and shows the CLE attendance record.
+    """
     from django.conf import settings
 
-    if not user.is_authenticated:
+    if not user.is_authenticated or not user.is_active:
         return False
-    needs = any(user.has_role(role) for role in settings.MFA_REQUIRED_ROLES)
-    return needs and not user_has_authenticator(user=user)
+    if any(user.has_role(role) for role in settings.MFA_REQUIRED_ROLES):
+        return True
+    return user.is_superuser or user.has_perm("wagtailadmin.access_admin")
+
+
+def user_needs_mfa_enrolment(*, user: User) -> bool:
+    return user_must_use_mfa(user=user) and not user_has_authenticator(user=user)

@@ -4,12 +4,9 @@ from allauth.account.models import EmailAddress
 from django.db import transaction
 
 from accounts.models import User
-from accounts.roles import Role
-from accounts.services import roles_ensure_groups, user_set_roles
+from accounts.services import roles_ensure_groups, user_must_use_mfa, user_set_roles
 
 from .demo import DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TOTP_SECRET
-
-MFA_ROLES = {Role.MENTOR, Role.PROGRAM_STAFF}
 
 
 def demo_people_ensure() -> dict[str, User]:
@@ -32,8 +29,9 @@ def demo_people_ensure() -> dict[str, User]:
             EmailAddress.objects.get_or_create(
                 user=user, email=user.email, defaults={"verified": True, "primary": True}
             )
+            # Whoever the MFA gate will ask (mentors, staff, editors) gets the demo authenticator.
             if (
-                MFA_ROLES & set(person.roles)
+                user_must_use_mfa(user=user)
                 and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
             ):
                 TOTP.activate(user, DEMO_TOTP_SECRET)

@@ -239,12 +239,18 @@ SIGNIN_RATE_LIMITS = {
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 MFA_FORMS = {"authenticate": "accounts.signin.AuthenticateForm"}
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
+# Adding, removing or making an address primary needs a password confirmed in the last
+# ACCOUNT_REAUTHENTICATION_TIMEOUT seconds (accounts/reauthentication.py adds the password pages).
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+# Tell the owner of email and password changes: the old address hears of a new primary one.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = SITE_NAME
 MFA_REAUTHENTICATION_REQUIRED = env.bool("MFA_REAUTHENTICATION_REQUIRED", default=True)
-# Roles whose members must have an authenticator before they reach case data.
-MFA_REQUIRED_ROLES = ["mentor", "program_staff"]
-MFA_REQUIRED_PATH_PREFIXES = ["/mentorship/", "/staff/"]
+# Roles whose members must have an authenticator before they reach case data or the
+# Wagtail admin; whoever can enter the admin (superusers too) needs one as well.
+MFA_REQUIRED_ROLES = ["mentor", "program_staff", "content_editor"]
+MFA_REQUIRED_PATH_PREFIXES = ["/mentorship/", "/staff/", "/cms/"]
 
 # Sessions: idle and absolute timeouts (documented in the README).
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_SECONDS", default=60 * 60)
@@ -269,9 +275,14 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 if SESSION_COOKIE_SECURE:
     SESSION_COOKIE_NAME = "__Host-sessionid"
     CSRF_COOKIE_NAME = "__Host-csrftoken"
+    LANGUAGE_COOKIE_NAME = "__Host-django_language"
+# Messages ("Successfully signed in as <name>") stay on the server, never in a cookie.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 X_FRAME_OPTIONS = "DENY"
 
 CONTENT_SECURITY_POLICY = {
@@ -354,6 +365,7 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Wagtail
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILUSERS_PASSWORD_ENABLED = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

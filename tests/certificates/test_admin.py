@@ -36,9 +36,10 @@ def test_cle_administrator_lists_and_filters_certificates(certificate, editor_cl
 
 
 def test_certificates_cannot_be_edited_or_added_in_the_admin(certificate, client_for):
-    from tests.factories import UserFactory
+    from tests.factories import UserFactory, totp_enrol
 
     admin = UserFactory(is_superuser=True, is_staff=True)
+    totp_enrol(admin)
     client = client_for(admin)
     assert client.get(reverse("certificates_admin:edit", args=[certificate.pk])).status_code in (302, 403)
     assert client.get(reverse("certificates_admin:add")).status_code in (302, 403)

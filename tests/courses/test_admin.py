@@ -4,7 +4,7 @@ from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, 
 
 from accounts.models import User
 from courses.models import CoursePage, LessonPage
-from tests.factories import CreditCategoryFactory, JurisdictionFactory
+from tests.factories import CreditCategoryFactory, JurisdictionFactory, totp_enrol
 
 pytestmark = pytest.mark.django_db
 
@@ -12,6 +12,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def admin_client(client):
     admin = User.objects.create_superuser(email="cms-admin@example.org", password="x" * 20, full_name="CMS Admin")
+    totp_enrol(admin)
     client.force_login(admin)
     return client
 

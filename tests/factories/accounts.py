@@ -68,12 +68,18 @@ class EditorFactory(UserFactory):
             create and user_set_roles(user=obj, roles=set(extracted or [Role.CONTENT_EDITOR]))
         )
     )
+    # The Wagtail admin asks editors for an authenticator, so one is enrolled unless mfa=False.
+    mfa = factory.PostGeneration(
+        lambda obj, create, extracted, **kw: create and extracted is not False and totp_enrol(obj)
+    )
 
 
 def totp_enrol(user: User) -> str:
-    """Give the user a TOTP authenticator; returns the secret for generating codes."""
+    """Give the user a TOTP authenticator (replacing any); returns the secret for generating codes."""
+    from allauth.mfa.models import Authenticator
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
+    Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).delete()
     secret = generate_totp_secret()
     TOTP.activate(user, secret)
     return secret

@@ -7,7 +7,7 @@ from home.demo import DEMO_TOTP_SECRET, demo_command_allow
 
 
 class Command(BaseCommand):
-    help = "Print the current TOTP code of the demo mentors, staff and administrator."
+    help = "Print the current TOTP code of the demo mentors, staff, editors and administrator."
 
     def handle(self, *args, **options):
         demo_command_allow(command="demo_totp_code")

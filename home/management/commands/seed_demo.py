@@ -22,7 +22,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("\nDemo content is ready at http://127.0.0.1:8000/"))
         self.stdout.write(f"Every demo account's password: {DEMO_PASSWORD}")
         self.stdout.write(
-            "Mentors, staff and the administrator sign in with a one-time code: "
+            "Mentors, staff, content editors and the administrator sign in with a one-time code: "
             "`python manage.py demo_totp_code` prints the current one "
             f"(or add the secret {DEMO_TOTP_SECRET} to an authenticator app)."
         )
