@@ -19,6 +19,8 @@ attorney keeps a read-only history of it; staff read all of it, audited.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
@@ -315,6 +317,20 @@ def deny(request: HttpRequest, *, object_type: str, object_id) -> Http404:
 def require_staff(request: HttpRequest) -> None:
     if not is_staff(request.user):
         raise deny(request, object_type="mentorship.staff_area", object_id="")
+
+
+def staff_required(view: Callable) -> Callable:
+    """A view decorator: non-staff get the audited 404 before anything else runs.
+
+    Put it above ``reauthentication_required``: asking someone who may not use a route for their
+    password would tell them the route exists."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs):
+        require_staff(request)
+        return view(request, *args, **kwargs)
+
+    return wrapped
 
 
 def require_attorney(request: HttpRequest) -> None:
