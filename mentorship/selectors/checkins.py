@@ -228,20 +228,28 @@ class CalendarEvent:
 
     @property
     def summary(self) -> str:
-        # Only the kind of date and the opaque case reference: nothing about the client.
+        # A label and the opaque case reference: nothing about the client.
         return f"{self.kind_label} — {self.reference}"
 
 
-def calendar_events_for(*, user, today: datetime.date | None = None) -> list[CalendarEvent]:
+def case_date_label(kind: str) -> str:
+    return str(CaseDateKind(kind).label)
+
+
+def calendar_events_for(
+    *, user, today: datetime.date | None = None, show_date_kinds: bool = False
+) -> list[CalendarEvent]:
     """Hearings and deadlines of the cases the user works on now, and their check-ins due.
 
-    ``mentorship.policy`` says which: a former mentor's feed drops the pairing and its case."""
+    ``mentorship.policy`` says which: a former mentor's feed drops the pairing and its case.
+    Dates are "Case date" unless ``show_date_kinds``: a kind such as "One-year asylum filing
+    deadline" or "U visa certification expiry" tells whoever sees the calendar what the client seeks."""
     today = today or timezone.localdate()
     since = today - datetime.timedelta(days=90)
     events: list[CalendarEvent] = []
     dates = CaseDate.objects.filter(case__in=policy.cases_worked_on_by(user), date__gte=since).select_related("case")
     for case_date in dates:
-        label = str(CaseDateKind(case_date.kind).label)
+        label = case_date_label(case_date.kind) if show_date_kinds else str(_("Case date"))
         events.append(CalendarEvent(f"casedate-{case_date.pk}", case_date.date, label, case_date.case.reference))
     for mentorship in mentorships_with_health_data(policy.mentorships_current_for(user)):
         health = mentorship_health(mentorship=mentorship, today=today)

@@ -224,14 +224,40 @@ def calendar_token_hash(token: str) -> str:
 
 
 def calendar_feed_create(*, user: User) -> str:
-    """A new feed secret for the user; any earlier feed stops working. Returns the secret once."""
+    """A new feed secret for the user; any earlier feed stops working. Returns the secret once.
+
+    A new address keeps the detail choice of the feed it replaces; a feed created after the
+    last one was switched off starts without the kinds of date."""
     token = secrets.token_urlsafe(32)
     with transaction.atomic():
         now = timezone.now()
-        CalendarFeedToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=now)
-        feed = CalendarFeedToken.objects.create(user=user, token_hash=calendar_token_hash(token), created_at=now)
+        current = list(CalendarFeedToken.objects.select_for_update().filter(user=user, revoked_at__isnull=True))
+        CalendarFeedToken.objects.filter(pk__in=[feed.pk for feed in current]).update(revoked_at=now)
+        feed = CalendarFeedToken.objects.create(
+            user=user,
+            token_hash=calendar_token_hash(token),
+            created_at=now,
+            show_date_kinds=any(old.show_date_kinds for old in current),
+        )
         audit_record(actor=user, action=AuditEvent.Action.CREATE, obj=feed)
     return token
+
+
+def calendar_feed_set_detail(*, user: User, show_date_kinds: bool) -> int:
+    """The owner's choice: name the kind of each date in their feed, or only "Case date".
+    Applies to the active feed (none: nothing to change); returns the feeds changed."""
+    with transaction.atomic():
+        count = CalendarFeedToken.objects.filter(user=user, revoked_at__isnull=True).update(
+            show_date_kinds=show_date_kinds
+        )
+        if count:
+            audit_record(
+                actor=user,
+                action=AuditEvent.Action.CHANGE,
+                object_type="mentorship.calendarfeedtoken",
+                detail="date kinds shown" if show_date_kinds else "date kinds hidden",
+            )
+    return count
 
 
 def calendar_feed_revoke(*, user: User) -> int:
