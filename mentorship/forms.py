@@ -236,6 +236,17 @@ class HoursForm(forms.Form):
     description = forms.CharField(label=_("What (no client details)"), max_length=200, required=False)
 
 
+class CalendarFeedDetailForm(forms.Form):
+    show_date_kinds = forms.BooleanField(
+        label=_("Name the kind of each date (for example “Merits hearing”) instead of “Case date”"),
+        help_text=_(
+            "Anyone who can see your phone or calendar app sees these names too, and some kinds tell what "
+            "relief your client seeks (an asylum filing deadline, a U visa certification)."
+        ),
+        required=False,
+    )
+
+
 class AttorneyProfileForm(forms.Form):
     firm_name = forms.CharField(label=_("Firm or organisation"), max_length=200, required=False)
     capacity = forms.IntegerField(label=_("Maximum active cases"), min_value=0, max_value=20)

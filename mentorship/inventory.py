@@ -105,7 +105,7 @@ DATA_INVENTORY: dict[str, dict[str, tuple[str, str]]] = {
     },
     "mentorship.CalendarFeedToken": {
         "id": _ID, "user": (PERSONAL, "whose feed"), "token_hash": (SECRET, "feed authentication"),
-        "created_at": _TS, "revoked_at": _TS,
+        "created_at": _TS, "revoked_at": _TS, "show_date_kinds": (PERSONAL, "owner's choice of event detail"),
     },
     "mentorship.MatchingSettings": {
         "id": _ID, "weight_language": (PUBLIC, "score weight"), "weight_relief_experience": (PUBLIC, "score weight"),

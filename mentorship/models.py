@@ -519,6 +519,9 @@ class CalendarFeedToken(models.Model):
     token_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(default=timezone.now)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    # Off: events say "Case date"; on: the kind ("One-year asylum filing deadline"), which tells
+    # anyone who sees the phone's calendar what relief the client seeks. The owner chooses.
+    show_date_kinds = models.BooleanField(_("show the kind of each date"), default=False)
 
     def __str__(self) -> str:
         return f"CalendarFeedToken #{self.pk}"

@@ -11,10 +11,16 @@ Case view levels, from least to most:
 - ``mentor``: a mentor of the placed attorney: the case without confidential notes or adverse parties.
 - ``full``: the placed attorney, or the offered attorney once they confirmed no conflict.
 - ``staff``: program staff: everything, plus the history and offers log.
+
+Mentorships follow their status: a mentor's access to a pairing (its check-ins, plan, case,
+dates, calendar entries, reminders and dashboard rows) ends when the pairing ends; the
+attorney keeps a read-only history of it; staff read all of it, audited.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
@@ -22,7 +28,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from accounts.audit import audit_record
-from accounts.models import AuditEvent
+from accounts.models import AuditEvent, User
 
 from .models import (
     Case,
@@ -77,13 +83,20 @@ def cases_visible_to(user) -> QuerySet[Case]:
         return Case.objects.none()
     if is_staff(user):
         return Case.objects.all()
-    q = Q(placements__attorney=user, placements__closed_at__isnull=True)
+    q = Q(pk__in=cases_worked_on_by(user).values("pk"))
     if user.is_volunteer:
         q |= _pending_offer_q(user)
-    if user.is_mentor:
-        q |= Q(mentorships__mentor=user, mentorships__status=MentorshipStatus.ACTIVE)
     ids = Case.objects.filter(q).values("pk")
     return Case.objects.filter(pk__in=ids)
+
+
+def cases_worked_on_by(user) -> QuerySet[Case]:
+    """The cases the user works on now: their open placements and the cases of the pairings they
+    currently mentor (calendar feed, reminders). Offers and staff access are not included."""
+    if not _signed_in(user):
+        return Case.objects.none()
+    placed = Placement.objects.filter(attorney=user, closed_at__isnull=True).values("case_id")
+    return Case.objects.filter(Q(pk__in=placed) | Q(pk__in=mentorships_mentored_by(user).values("case_id")))
 
 
 def live_offer_for(user, case: Case) -> CaseOffer | None:
@@ -109,7 +122,7 @@ def case_view_level(user, case: Case) -> str:
             if offer.party_names_viewed_at:
                 return PARTIES
             return SUMMARY
-    if user.is_mentor and Mentorship.objects.filter(case=case, mentor=user, status=MentorshipStatus.ACTIVE).exists():
+    if mentorships_mentored_by(user).filter(case=case).exists():
         return MENTOR
     return NONE
 
@@ -174,16 +187,69 @@ def can_browse_open_cases(user) -> bool:
 # Mentorships and check-ins
 
 
+# A pairing is current while it is active and its placement (if any) is open. A mentor sees
+# a pairing, its check-ins, plan, case and dates, and is reminded about them, only while it is
+# current: ending it (or closing the placement) ends all of that at once. The attorney keeps a
+# read-only history of their own pairings, ended or not; program staff read everything, and
+# every read is audited by the ``*_for_request`` helpers below. Nobody writes to an ended pairing.
+
+
+def _current_q() -> Q:
+    return Q(status=MentorshipStatus.ACTIVE) & (Q(placement__isnull=True) | Q(placement__closed_at__isnull=True))
+
+
+def mentorship_is_current(mentorship: Mentorship) -> bool:
+    if mentorship.status != MentorshipStatus.ACTIVE:
+        return False
+    return mentorship.placement_id is None or mentorship.placement.closed_at is None
+
+
+def mentorships_current() -> QuerySet[Mentorship]:
+    """Every current pairing (for the reminder run, which then asks who may hear of each)."""
+    return Mentorship.objects.filter(_current_q())
+
+
+def mentorships_mentored_by(user) -> QuerySet[Mentorship]:
+    """The current pairings the user mentors: the mentor's side of every list, feed and reminder."""
+    if not is_mentor(user):
+        return Mentorship.objects.none()
+    return Mentorship.objects.filter(_current_q(), mentor=user)
+
+
+def mentorships_of_mentee(user, *, include_ended: bool = False) -> QuerySet[Mentorship]:
+    """The attorney's pairings: current ones, or with ``include_ended`` their whole history."""
+    if not _signed_in(user):
+        return Mentorship.objects.none()
+    pairings = Mentorship.objects.filter(mentee=user)
+    return pairings if include_ended else pairings.filter(_current_q())
+
+
+def mentorships_current_for(user) -> QuerySet[Mentorship]:
+    """Current pairings the user is part of, on either side (calendar feed, reminders)."""
+    return Mentorship.objects.filter(
+        Q(pk__in=mentorships_mentored_by(user).values("pk")) | Q(pk__in=mentorships_of_mentee(user).values("pk"))
+    )
+
+
 def mentorships_visible_to(user) -> QuerySet[Mentorship]:
     if not _signed_in(user):
         return Mentorship.objects.none()
     if is_staff(user):
         return Mentorship.objects.all()
-    return Mentorship.objects.filter(Q(mentor=user) | Q(mentee=user))
+    return Mentorship.objects.filter(
+        Q(pk__in=mentorships_mentored_by(user).values("pk"))
+        | Q(pk__in=mentorships_of_mentee(user, include_ended=True).values("pk"))
+    )
+
+
+def _is_current_mentor(user, mentorship: Mentorship) -> bool:
+    return is_mentor(user) and mentorship.mentor_id == user.pk and mentorship_is_current(mentorship)
 
 
 def can_view_mentorship(user, mentorship: Mentorship) -> bool:
-    return is_staff(user) or (_signed_in(user) and user.pk in {mentorship.mentor_id, mentorship.mentee_id})
+    if not _signed_in(user):
+        return False
+    return is_staff(user) or mentorship.mentee_id == user.pk or _is_current_mentor(user, mentorship)
 
 
 def can_manage_mentorships(user) -> bool:
@@ -191,11 +257,15 @@ def can_manage_mentorships(user) -> bool:
 
 
 def can_log_checkin(user, mentorship: Mentorship) -> bool:
-    return (
-        _signed_in(user)
-        and mentorship.status == MentorshipStatus.ACTIVE
-        and user.pk in {mentorship.mentor_id, mentorship.mentee_id}
-    )
+    """Check-ins are logged by the pair, while the pairing is current."""
+    if not (_signed_in(user) and mentorship_is_current(mentorship)):
+        return False
+    return mentorship.mentee_id == user.pk or _is_current_mentor(user, mentorship)
+
+
+def can_change_plan(user, mentorship: Mentorship) -> bool:
+    """Goals are set by the pair or program staff, while the pairing is current."""
+    return can_log_checkin(user, mentorship) or (is_staff(user) and mentorship_is_current(mentorship))
 
 
 def checkins_visible_to(user) -> QuerySet[CheckIn]:
@@ -211,8 +281,22 @@ def can_see_checkin_notes(user, checkin: CheckIn) -> bool:
     return can_view_checkin(user, checkin)
 
 
+def may_be_reminded_of_checkin(user, mentorship: Mentorship) -> bool:
+    """Reminders about a due check-in go to those who may log it (so never to a former mentor)."""
+    return can_log_checkin(user, mentorship)
+
+
+def people_reminded_of_case(case: Case) -> list[User]:
+    """Who hears that a date on the case is near: its attorney and its current mentors, as the
+    case's own access rule (``case_view_level``) confirms for each; never a former mentor."""
+    ids = set(Placement.objects.filter(case=case, closed_at__isnull=True).values_list("attorney_id", flat=True))
+    ids |= set(Mentorship.objects.filter(_current_q(), case=case).values_list("mentor_id", flat=True))
+    people = User.objects.filter(pk__in=ids, is_active=True).order_by("pk")
+    return [user for user in people if level_at_least(case_view_level(user, case), MENTOR)]
+
+
 def can_edit_checkin(user, checkin: CheckIn) -> bool:
-    return _signed_in(user) and checkin.logged_by_id == user.pk
+    return can_view_checkin(user, checkin) and checkin.logged_by_id == user.pk
 
 
 # ---------------------------------------------------------------------------
@@ -233,6 +317,20 @@ def deny(request: HttpRequest, *, object_type: str, object_id) -> Http404:
 def require_staff(request: HttpRequest) -> None:
     if not is_staff(request.user):
         raise deny(request, object_type="mentorship.staff_area", object_id="")
+
+
+def staff_required(view: Callable) -> Callable:
+    """A view decorator: non-staff get the audited 404 before anything else runs.
+
+    Put it above ``reauthentication_required``: asking someone who may not use a route for their
+    password would tell them the route exists."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs):
+        require_staff(request)
+        return view(request, *args, **kwargs)
+
+    return wrapped
 
 
 def require_attorney(request: HttpRequest) -> None:

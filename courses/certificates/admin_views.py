@@ -6,6 +6,8 @@ its own permission; writes go through `services`, reads through `reports`.
 
 from __future__ import annotations
 
+from functools import wraps
+
 from allauth.account.decorators import reauthentication_required
 from django import forms
 from django.core.exceptions import PermissionDenied
@@ -91,10 +93,23 @@ def _exporting(request) -> bool:
     return request.GET.get("export") in {"csv", "zip"}
 
 
+def _permission_first(codename: str):
+    # Refuse before the password confirmation: asking for it would tell them the export exists.
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            _require(request, codename)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
 # Listing attorneys by name and bar number is a bulk export of personal data: confirm the password first.
+@_permission_first("view_cle_reports")
 @reauthentication_required(enabled=_exporting)
 def attendance_report(request):
-    _require(request, "view_cle_reports")
     form = ReportFilterForm(request.GET or None, course_required=True)
     rows = []
     if form.is_valid():

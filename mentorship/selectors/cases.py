@@ -10,10 +10,9 @@ from ..models import (
     Case,
     CaseStatus,
     Mentorship,
-    MentorshipStatus,
     Placement,
 )
-from ..policy import cases_visible_to
+from ..policy import cases_visible_to, mentorships_mentored_by, mentorships_of_mentee
 from .matching import fitting_open_case_ids
 
 
@@ -51,15 +50,22 @@ def placements_for_attorney(*, user: User) -> QuerySet[Placement]:
 
 
 def mentorships_for_mentor(*, user: User) -> QuerySet[Mentorship]:
-    return (
-        Mentorship.objects.filter(mentor=user, status=MentorshipStatus.ACTIVE)
-        .select_related("case", "mentee", "placement")
-        .order_by("-started_at")
-    )
+    """The mentor's current pairings (an ended one is no longer theirs to see)."""
+    return mentorships_mentored_by(user).select_related("case", "mentee", "placement").order_by("-started_at")
 
 
 def mentorships_for_mentee(*, user: User) -> QuerySet[Mentorship]:
-    return Mentorship.objects.filter(mentee=user, status=MentorshipStatus.ACTIVE).select_related("mentor")
+    return mentorships_of_mentee(user).select_related("mentor")
+
+
+def mentorships_ended_for_mentee(*, user: User) -> QuerySet[Mentorship]:
+    """The attorney's earlier pairings, kept as a read-only history."""
+    return (
+        mentorships_of_mentee(user, include_ended=True)
+        .exclude(pk__in=mentorships_of_mentee(user).values("pk"))
+        .select_related("mentor")
+        .order_by("-ended_at", "-started_at", "-id")
+    )
 
 
 def open_cases_for_attorney(*, user: User) -> QuerySet[Case]:

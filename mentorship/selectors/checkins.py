@@ -13,7 +13,8 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..models import CaseDate, CheckIn, MentoringGoal, Mentorship, MentorshipStatus
+from .. import policy
+from ..models import CaseDate, CaseDateKind, CheckIn, MentoringGoal, Mentorship, MentorshipStatus
 
 KICKOFF_DAYS = 7
 DETAINED_CADENCE_DAYS = 7
@@ -227,28 +228,30 @@ class CalendarEvent:
 
     @property
     def summary(self) -> str:
-        # Only the kind of date and the opaque case reference: nothing about the client.
+        # A label and the opaque case reference: nothing about the client.
         return f"{self.kind_label} — {self.reference}"
 
 
-def calendar_events_for(*, user, today: datetime.date | None = None) -> list[CalendarEvent]:
-    """Hearings and deadlines of the user's placed or mentored cases, and their check-ins due."""
-    from django.db.models import Q
+def case_date_label(kind: str) -> str:
+    return str(CaseDateKind(kind).label)
 
-    from ..models import CaseDateKind
 
+def calendar_events_for(
+    *, user, today: datetime.date | None = None, show_date_kinds: bool = False
+) -> list[CalendarEvent]:
+    """Hearings and deadlines of the cases the user works on now, and their check-ins due.
+
+    ``mentorship.policy`` says which: a former mentor's feed drops the pairing and its case.
+    Dates are "Case date" unless ``show_date_kinds``: a kind such as "One-year asylum filing
+    deadline" or "U visa certification expiry" tells whoever sees the calendar what the client seeks."""
     today = today or timezone.localdate()
     since = today - datetime.timedelta(days=90)
     events: list[CalendarEvent] = []
-    case_q = Q(case__placements__attorney=user, case__placements__closed_at__isnull=True) | Q(
-        case__mentorships__mentor=user, case__mentorships__status=MentorshipStatus.ACTIVE
-    )
-    case_ids = CaseDate.objects.filter(case_q).values("pk")
-    for case_date in CaseDate.objects.filter(pk__in=case_ids, date__gte=since).select_related("case"):
-        label = str(CaseDateKind(case_date.kind).label)
+    dates = CaseDate.objects.filter(case__in=policy.cases_worked_on_by(user), date__gte=since).select_related("case")
+    for case_date in dates:
+        label = case_date_label(case_date.kind) if show_date_kinds else str(_("Case date"))
         events.append(CalendarEvent(f"casedate-{case_date.pk}", case_date.date, label, case_date.case.reference))
-    mentorships = Mentorship.objects.filter(Q(mentor=user) | Q(mentee=user), status=MentorshipStatus.ACTIVE)
-    for mentorship in mentorships_with_health_data(mentorships):
+    for mentorship in mentorships_with_health_data(policy.mentorships_current_for(user)):
         health = mentorship_health(mentorship=mentorship, today=today)
         reference = mentorship.case.reference if mentorship.case_id else f"#{mentorship.pk}"
         events.append(

@@ -50,7 +50,7 @@ def attorney_dashboard(*, user, today: datetime.date | None = None) -> dict:
         }
         for p in placements
     ]
-    mentoring = mentorship_rows(queryset=Mentorship.objects.filter(mentee=user), today=today, include_rating=False)
+    mentoring = mentorship_rows(queryset=policy.mentorships_of_mentee(user), today=today, include_rating=False)
     return {
         "offers": offers,
         "cases": cases,
@@ -62,7 +62,7 @@ def attorney_dashboard(*, user, today: datetime.date | None = None) -> dict:
 
 def mentor_dashboard(*, user, today: datetime.date | None = None) -> dict:
     """Mentees with last and next check-in, overdue and attention flags, worst first."""
-    rows = mentorship_rows(queryset=Mentorship.objects.filter(mentor=user), today=today, include_rating=False)
+    rows = mentorship_rows(queryset=policy.mentorships_mentored_by(user), today=today, include_rating=False)
     return {
         "rows": rows,
         "attention": sum(1 for r in rows if r.health.status == NEEDS_ATTENTION),

@@ -104,7 +104,7 @@ def checkin_rate(*, checkin: CheckIn, by: User, rating: int) -> CheckIn:
 
 def goal_create(*, mentorship: Mentorship, by: User, title: str, due_on: datetime.date | None) -> MentoringGoal:
     """Add a goal to the mentoring plan (the pair or staff)."""
-    if not (policy.can_log_checkin(by, mentorship) or policy.can_manage_mentorships(by)):
+    if not policy.can_change_plan(by, mentorship):
         raise CheckInError(_("You cannot change this mentoring plan."))
     title = " ".join(title.split())
     if not title:
@@ -116,7 +116,7 @@ def goal_create(*, mentorship: Mentorship, by: User, title: str, due_on: datetim
 
 
 def goal_set_done(*, goal: MentoringGoal, by: User, done: bool) -> MentoringGoal:
-    if not (policy.can_log_checkin(by, goal.mentorship) or policy.can_manage_mentorships(by)):
+    if not policy.can_change_plan(by, goal.mentorship):
         raise CheckInError(_("You cannot change this mentoring plan."))
     with transaction.atomic():
         goal.done = done

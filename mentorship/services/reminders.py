@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -27,14 +26,12 @@ from accounts.audit import audit_record
 from accounts.models import AuditEvent, User
 from accounts.roles import ROLE_GROUP_NAMES, Role
 
+from .. import policy
 from ..models import (
     CalendarFeedToken,
     Case,
     CaseDate,
     CaseStatus,
-    Mentorship,
-    MentorshipStatus,
-    Placement,
     ReminderSent,
 )
 from ..selectors.matching import fitting_attorney_counts
@@ -111,15 +108,18 @@ def _checkin_items(today: datetime.date) -> list[DueItem]:
     from ..selectors.checkins import mentorship_health, mentorships_with_health_data
 
     items = []
-    active = Mentorship.objects.filter(
-        status=MentorshipStatus.ACTIVE, mentor__is_active=True, mentee__is_active=True
-    ).filter(Q(placement__isnull=True) | Q(placement__closed_at__isnull=True))
-    for mentorship in mentorships_with_health_data(active):
+    for mentorship in mentorships_with_health_data(policy.mentorships_current()):
+        # Only those who may log the check-in hear it is due: never a former mentor (policy).
+        people = tuple(
+            u for u in (mentorship.mentor, mentorship.mentee) if policy.may_be_reminded_of_checkin(u, mentorship)
+        )
+        if not people:
+            continue
         health = mentorship_health(mentorship=mentorship, today=today)
         if health.next_due < today:
             # The due date is part of the key: once a check-in is logged, the next due date is a new item.
             key = f"mentorship:{mentorship.pk}:{health.next_due.isoformat()}"
-            items.append(DueItem(KIND_CHECKIN, key, THRESHOLD_OVERDUE, (mentorship.mentor, mentorship.mentee)))
+            items.append(DueItem(KIND_CHECKIN, key, THRESHOLD_OVERDUE, people))
     return items
 
 
@@ -131,17 +131,8 @@ def _case_date_items(today: datetime.date) -> list[DueItem]:
     for case_date in dates:
         days_left = (case_date.date - today).days
         threshold = THRESHOLD_1_DAY if days_left <= 1 else THRESHOLD_7_DAYS
-        people: dict[int, User] = {}
-        for placement in Placement.objects.filter(
-            case_id=case_date.case_id, closed_at__isnull=True, attorney__is_active=True
-        ).select_related("attorney"):
-            people[placement.attorney_id] = placement.attorney
-        for mentorship in Mentorship.objects.filter(
-            case_id=case_date.case_id, status=MentorshipStatus.ACTIVE, mentor__is_active=True
-        ).select_related("mentor"):
-            people[mentorship.mentor_id] = mentorship.mentor
         key = f"casedate:{case_date.pk}:{case_date.date.isoformat()}"
-        items.append(DueItem(KIND_CASE_DATE, key, threshold, tuple(people.values())))
+        items.append(DueItem(KIND_CASE_DATE, key, threshold, tuple(policy.people_reminded_of_case(case_date.case))))
     return items
 
 
@@ -233,14 +224,40 @@ def calendar_token_hash(token: str) -> str:
 
 
 def calendar_feed_create(*, user: User) -> str:
-    """A new feed secret for the user; any earlier feed stops working. Returns the secret once."""
+    """A new feed secret for the user; any earlier feed stops working. Returns the secret once.
+
+    A new address keeps the detail choice of the feed it replaces; a feed created after the
+    last one was switched off starts without the kinds of date."""
     token = secrets.token_urlsafe(32)
     with transaction.atomic():
         now = timezone.now()
-        CalendarFeedToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=now)
-        feed = CalendarFeedToken.objects.create(user=user, token_hash=calendar_token_hash(token), created_at=now)
+        current = list(CalendarFeedToken.objects.select_for_update().filter(user=user, revoked_at__isnull=True))
+        CalendarFeedToken.objects.filter(pk__in=[feed.pk for feed in current]).update(revoked_at=now)
+        feed = CalendarFeedToken.objects.create(
+            user=user,
+            token_hash=calendar_token_hash(token),
+            created_at=now,
+            show_date_kinds=any(old.show_date_kinds for old in current),
+        )
         audit_record(actor=user, action=AuditEvent.Action.CREATE, obj=feed)
     return token
+
+
+def calendar_feed_set_detail(*, user: User, show_date_kinds: bool) -> int:
+    """The owner's choice: name the kind of each date in their feed, or only "Case date".
+    Applies to the active feed (none: nothing to change); returns the feeds changed."""
+    with transaction.atomic():
+        count = CalendarFeedToken.objects.filter(user=user, revoked_at__isnull=True).update(
+            show_date_kinds=show_date_kinds
+        )
+        if count:
+            audit_record(
+                actor=user,
+                action=AuditEvent.Action.CHANGE,
+                object_type="mentorship.calendarfeedtoken",
+                detail="date kinds shown" if show_date_kinds else "date kinds hidden",
+            )
+    return count
 
 
 def calendar_feed_revoke(*, user: User) -> int:

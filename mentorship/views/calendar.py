@@ -21,9 +21,15 @@ from icalendar import Calendar, Event
 from accounts.audit import audit_record
 from accounts.models import AuditEvent
 
+from ..forms import CalendarFeedDetailForm
 from ..models import CalendarFeedToken
 from ..selectors.checkins import calendar_events_for
-from ..services.reminders import calendar_feed_create, calendar_feed_revoke, calendar_token_hash
+from ..services.reminders import (
+    calendar_feed_create,
+    calendar_feed_revoke,
+    calendar_feed_set_detail,
+    calendar_token_hash,
+)
 
 UID_DOMAIN = "probono-academy"
 
@@ -59,7 +65,8 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
                      request=request)  # fmt: skip
         raise Http404
     audit_record(actor=feed.user, action=AuditEvent.Action.READ, obj=feed, request=request, detail="calendar feed")
-    body = _ics(calendar_events_for(user=feed.user), now=timezone.now())
+    events = calendar_events_for(user=feed.user, show_date_kinds=feed.show_date_kinds)
+    body = _ics(events, now=timezone.now())
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, no-store"
     response["Content-Disposition"] = 'inline; filename="probono-academy.ics"'
@@ -78,6 +85,18 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
         if action == "create":
             token = calendar_feed_create(user=request.user)
             new_url = request.build_absolute_uri(reverse("mentorship:calendar_feed", args=[token]))
+        elif action == "detail":
+            form = CalendarFeedDetailForm(request.POST)
+            if form.is_valid():
+                shown = form.cleaned_data["show_date_kinds"]
+                if calendar_feed_set_detail(user=request.user, show_date_kinds=shown):
+                    messages.success(
+                        request,
+                        _("Your feed now names the kind of each date.")
+                        if shown
+                        else _("Your feed now says only “Case date”."),
+                    )
+            return redirect("mentorship:calendar_settings")
         elif action == "revoke":
             calendar_feed_revoke(user=request.user)
             messages.success(
@@ -87,4 +106,9 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
     active = (
         CalendarFeedToken.objects.filter(user=request.user, revoked_at__isnull=True).order_by("-created_at").first()
     )
-    return render(request, "mentorship/checkins/calendar.html", {"active": active, "new_url": new_url})
+    detail_form = CalendarFeedDetailForm(initial={"show_date_kinds": bool(active and active.show_date_kinds)})
+    return render(
+        request,
+        "mentorship/checkins/calendar.html",
+        {"active": active, "new_url": new_url, "detail_form": detail_form},
+    )

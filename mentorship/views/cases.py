@@ -15,6 +15,7 @@ from accounts.models import AuditEvent
 from .. import policy
 from ..forms import HoursForm, language_labels
 from ..selectors.cases import (
+    mentorships_ended_for_mentee,
     mentorships_for_mentee,
     mentorships_for_mentor,
     open_cases_for_attorney,
@@ -46,6 +47,7 @@ def my_cases(request: HttpRequest) -> HttpResponse:
         {
             "placements": placements,
             "mentorships": mentorships_for_mentee(user=request.user),
+            "ended_mentorships": mentorships_ended_for_mentee(user=request.user),
             "pending_offers": offers_pending_count(user=request.user),
         },
     )

@@ -84,7 +84,9 @@ class GoalForm(forms.Form):
 @login_required
 def mentorship_checkins(request: HttpRequest, pk: int) -> HttpResponse:
     mentorship = policy.mentorship_for_request(request, pk)
-    health = mentorship_health(mentorship=mentorship, include_rating=policy.is_staff(request.user))
+    current = policy.mentorship_is_current(mentorship)
+    # An ended pairing is a read-only record: no health or due date, nothing to log or plan.
+    health = mentorship_health(mentorship=mentorship, include_rating=policy.is_staff(request.user)) if current else None
     checkins = [
         (checkin, policy.can_see_checkin_notes(request.user, checkin))
         for checkin in checkins_for_mentorship(mentorship=mentorship)
@@ -92,12 +94,15 @@ def mentorship_checkins(request: HttpRequest, pk: int) -> HttpResponse:
     can_log = policy.can_log_checkin(request.user, mentorship)
     context = {
         "mentorship": mentorship,
+        "current": current,
+        "show_case": mentorship.case_id is not None
+        and policy.case_view_level(request.user, mentorship.case) != policy.NONE,
         "health": health,
-        "reasons": reason_texts(health),
+        "reasons": reason_texts(health) if health else [],
         "checkins": checkins,
         "goals": goals_for_mentorship(mentorship=mentorship),
         "can_log": can_log,
-        "can_plan": can_log or policy.can_manage_mentorships(request.user),
+        "can_plan": policy.can_change_plan(request.user, mentorship),
         "goal_form": GoalForm(),
         "topic_labels": dict(CHECKIN_TOPICS),
         "today": timezone.localdate(),
@@ -148,7 +153,7 @@ def checkin_rate_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def goal_create_view(request: HttpRequest, pk: int) -> HttpResponse:
     mentorship = policy.mentorship_for_request(request, pk, action=AuditEvent.Action.CHANGE)
-    if not (policy.can_log_checkin(request.user, mentorship) or policy.can_manage_mentorships(request.user)):
+    if not policy.can_change_plan(request.user, mentorship):
         raise policy.deny(request, object_type="mentorship.mentorship", object_id=pk)
     form = GoalForm(request.POST)
     if form.is_valid():
@@ -171,9 +176,7 @@ def goal_toggle_view(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("mentorship")
         .first()
     )
-    if goal is None or not (
-        policy.can_log_checkin(request.user, goal.mentorship) or policy.can_manage_mentorships(request.user)
-    ):
+    if goal is None or not policy.can_change_plan(request.user, goal.mentorship):
         raise policy.deny(request, object_type="mentorship.mentoringgoal", object_id=pk)
     try:
         goal_set_done(goal=goal, by=request.user, done=request.POST.get("done") == "1")

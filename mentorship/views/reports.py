@@ -22,9 +22,9 @@ def _safe_cell(value) -> str:
 
 @login_required
 @require_GET
+@policy.staff_required
 @reauthentication_required
 def report_csv(request: HttpRequest, kind: str) -> HttpResponse:
-    policy.require_staff(request)
     report = report_rows(kind=kind)
     if report is None:
         raise Http404

@@ -100,10 +100,10 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@policy.staff_required
 @reauthentication_required
 def cases_export(request: HttpRequest) -> HttpResponse:
     """A CSV of the filtered case list: allowlisted columns, no initials, notes or parties."""
-    policy.require_staff(request)
     cases = cases_for_staff(user=request.user, **_filters(request))
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="cases.csv"'
@@ -208,6 +208,7 @@ def case_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@policy.staff_required
 @reauthentication_required
 def case_purge_view(request: HttpRequest, pk: int) -> HttpResponse:
     """Staff purge a closed case's client details now instead of waiting for retention."""

@@ -216,3 +216,28 @@ def test_attendance_exports_ask_for_the_password_first_but_the_page_does_not(cer
     assert response.status_code == 302 and response["Location"].startswith(reverse("account_reauthenticate"))
     client.post(reverse("account_reauthenticate"), {"password": DEFAULT_PASSWORD})
     assert client.get(url, {"course": world.course.pk, "export": export}).status_code == 200
+
+
+@pytest.mark.parametrize("export", ["csv", "zip"])
+def test_attendance_exports_refuse_users_without_the_report_permission_before_asking_for_the_password(
+    certificate, world, export
+):
+    from django.contrib.auth.models import Permission
+
+    from tests.conftest import login_client
+    from tests.factories import UserFactory
+
+    url = reverse("certificates_cle:attendance")
+    admin_user = UserFactory()
+    admin_user.user_permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    # In the admin but not allowed CLE reports, or not in the admin at all: the export answers
+    # exactly as the page does (the admin's refusal), never with the password page.
+    for user in (admin_user, VolunteerFactory()):
+        client = login_client(user, reauthenticated=False)
+        page = client.get(url, {"course": world.course.pk})
+        response = client.get(url, {"course": world.course.pk, "export": export})
+        assert response.status_code == page.status_code == 302
+        assert response["Location"].split("?")[0] == page["Location"].split("?")[0]
+        assert not response["Location"].startswith(reverse("account_reauthenticate"))

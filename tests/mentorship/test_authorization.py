@@ -4,7 +4,9 @@ Rows live in ``AUTHZ_MATRIX`` dicts in any ``tests/mentorship/test_*.py`` module
 owner of a view adds its rows beside its own tests; a route without a row fails here. A row is
 ``(method, kwargs_builder(people) or None, {role: expected status})`` for every role in
 ``ROLES``; ``people`` is the ``world`` fixture (tests/mentorship/conftest.py) plus
-``volunteer``, ``editor`` and ``anonymous`` (None). Use ``expect()``/``staff_only()`` below.
+``volunteer``, ``editor``, ``anonymous`` (None) and ``former_mentor``, who mentored
+``placed_attorney`` on ``placed_case`` in ``ended_mentorship`` (with ``ended_checkin`` and
+``ended_goal``) before ``mentor`` took over. Use ``expect()``/``staff_only()`` below.
 """
 
 import importlib
@@ -25,13 +27,14 @@ ROLES = (
     "other_attorney",
     "mentor",
     "other_mentor",
+    "former_mentor",
     "staff",
     "editor",
 )
 SIGNED_IN = ROLES[1:]
 ATTORNEYS = ("volunteer", "offered_attorney", "placed_attorney", "other_attorney")
 PROFILED_ATTORNEYS = ("offered_attorney", "placed_attorney", "other_attorney")
-MENTORS = ("mentor", "other_mentor")
+MENTORS = ("mentor", "other_mentor", "former_mentor")
 
 
 def expect(allowed, code, *, denied=404):
@@ -151,6 +154,7 @@ def people(world):
     from tests.factories import CoursePageFactory
 
     requirement = ReliefTypeRequirement.objects.create(relief_type="t_visa", course=CoursePageFactory())
+    ended = ended_pairing(placement=world["placement"])
     return {
         **world,
         "anonymous": None,
@@ -160,6 +164,27 @@ def people(world):
         "case_date": CaseDateFactory(case=dated_case),
         "conflict": conflict,
         "requirement": requirement,
+        **ended,
+    }
+
+
+def ended_pairing(*, placement) -> dict:
+    """An earlier mentor of the placement, whose pairing ended, with a check-in and a goal."""
+    from django.utils import timezone
+
+    from mentorship.models import MentoringGoal, MentorshipStatus
+    from tests.factories import CheckInFactory, MentorProfileFactory, MentorshipFactory, totp_enrol
+
+    former_mentor = MentorProfileFactory().user
+    totp_enrol(former_mentor)
+    mentorship = MentorshipFactory(
+        placement=placement, mentor=former_mentor, status=MentorshipStatus.ENDED, ended_at=timezone.now()
+    )
+    return {
+        "former_mentor": former_mentor,
+        "ended_mentorship": mentorship,
+        "ended_checkin": CheckInFactory(mentorship=mentorship, logged_by=former_mentor),
+        "ended_goal": MentoringGoal.objects.create(mentorship=mentorship, title="Earlier goal"),
     }
 
 
@@ -181,7 +206,9 @@ def test_role_sees_exactly_what_policy_allows(route, row, people, client_for):
     failures = []
     for role in order:
         user = people[role]
-        client = Client() if user is None else client_for(user)
+        # A denial never waits for a password confirmation: denied roles have none that is fresh.
+        denied = expected[role] == 404 and role != "staff"
+        client = Client() if user is None else client_for(user, reauthenticated=not denied)
         response = getattr(client, method)(url)
         if response.status_code != expected[role]:
             failures.append(f"{role}: {response.status_code} (expected {expected[role]})")

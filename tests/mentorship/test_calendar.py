@@ -85,10 +85,11 @@ def test_feed_lists_hearings_deadlines_and_checkins_with_only_the_reference(date
     assert response["Content-Type"].startswith("text/calendar")
     assert response["Cache-Control"] == "private, no-store"
     reference = dated_world["placed_case"].reference
+    # By default the feed does not say what kind of date it is (see the detail choice below).
     assert summaries(response.content) == sorted(
         [
-            f"Merits hearing — {reference}",
-            f"Filing deadline — {reference}",
+            f"Case date — {reference}",
+            f"Case date — {reference}",
             f"Mentoring check-in due — {reference}",
         ]
     )
@@ -161,3 +162,90 @@ def test_deactivated_user_feed_answers_404(dated_world, client, client_for):
 def test_settings_page_needs_sign_in(db, client):
     response = client.get(reverse("mentorship:calendar_settings"))
     assert response.status_code == 302
+
+
+# ---------------------------------------------------------------------------
+# The kind of date ("One-year asylum filing deadline") names the relief sought: shown only if
+# the feed's owner chooses it, since anyone who sees their phone's calendar sees it too.
+
+
+@pytest.fixture
+def every_kind(world):
+    today = timezone.localdate()
+    for offset, kind in enumerate(CaseDateKind.values):
+        CaseDateFactory(case=world["placed_case"], kind=kind, date=today + datetime.timedelta(days=10 + offset))
+    return world
+
+
+def sentinel_kinds(monkeypatch):
+    """Render every kind of date under a sentinel label, so any trace of it is found."""
+    from mentorship.selectors import checkins
+
+    monkeypatch.setattr(checkins, "case_date_label", lambda kind: f"SENTINEL-KIND-{kind}")
+
+
+def event_texts(body: bytes) -> list[str]:
+    cal = Calendar.from_ical(body)
+    return [str(event.get(prop, "")) for event in cal.walk("VEVENT") for prop in ("SUMMARY", "DESCRIPTION")]
+
+
+def choose_detail(client, *, show: bool):
+    data = {"action": "detail"}
+    if show:
+        data["show_date_kinds"] = "on"
+    return client.post(reverse("mentorship:calendar_settings"), data)
+
+
+def test_default_feed_names_no_kind_of_date(every_kind, client, client_for, monkeypatch):
+    sentinel_kinds(monkeypatch)
+    path = create_feed(client_for(every_kind["placed_attorney"]))
+    body = client.get(path).content
+    texts = event_texts(body)
+    assert sum("Case date" in text for text in texts) == len(CaseDateKind.values)
+    assert "SENTINEL-KIND" not in body.decode()
+    for label in CaseDateKind.labels:
+        assert all(str(label).lower() not in text.lower() for text in texts), label
+
+
+def test_owner_who_chooses_detail_sees_the_kind_of_date(every_kind, client, client_for, monkeypatch):
+    attorney = every_kind["placed_attorney"]
+    user_client = client_for(attorney)
+    path = create_feed(user_client)
+    response = choose_detail(user_client, show=True)
+    assert response.status_code == 302
+    sentinel_kinds(monkeypatch)
+    body = client.get(path).content.decode()
+    for kind in CaseDateKind.values:
+        assert f"SENTINEL-KIND-{kind} — {every_kind['placed_case'].reference}" in body
+    change = AuditEvent.objects.get(actor=attorney, action="change", object_type="mentorship.calendarfeedtoken")
+    assert change.detail == "date kinds shown"
+    # Kept when the address is replaced; switched back off on request, audited again.
+    path = create_feed(user_client)
+    assert "SENTINEL-KIND" in client.get(path).content.decode()
+    choose_detail(user_client, show=False)
+    assert "SENTINEL-KIND" not in client.get(path).content.decode()
+    assert AuditEvent.objects.filter(actor=attorney, action="change", detail="date kinds hidden").count() == 1
+
+
+def test_the_detail_choice_needs_a_post_with_csrf(every_kind):
+    from django.test import Client
+
+    from mentorship.services.reminders import calendar_feed_create
+
+    attorney = every_kind["placed_attorney"]
+    calendar_feed_create(user=attorney)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(attorney)
+    url = reverse("mentorship:calendar_settings")
+    assert client.get(url, {"action": "detail", "show_date_kinds": "on"}).status_code == 200
+    assert choose_detail(client, show=True).status_code == 403
+    feed = CalendarFeedToken.objects.get(user=attorney, revoked_at__isnull=True)
+    assert feed.show_date_kinds is False
+
+
+def test_settings_page_offers_the_choice_and_says_who_can_see_it(every_kind, client_for):
+    user_client = client_for(every_kind["placed_attorney"])
+    create_feed(user_client)
+    page = user_client.get(reverse("mentorship:calendar_settings")).content.decode()
+    assert 'name="show_date_kinds"' in page
+    assert "Anyone who can see your phone" in page

@@ -32,12 +32,35 @@ def _mentorship(w):
     return {"pk": w["mentorship"].pk}
 
 
+def _ended(key):
+    return lambda w: {"pk": w[key].pk}
+
+
+# The ended pairing (``ended_mentorship``, see test_authorization.people): the former mentor
+# gets a 404 on every route of it; the attorney keeps a read-only history; staff read it all.
 AUTHZ_MATRIX = {
-    "mentorship:mentorship_checkins": [("get", _mentorship, expect((*PAIR, "staff"), 200))],
-    "mentorship:checkin_create": [("get", _mentorship, expect(PAIR, 200))],
-    "mentorship:checkin_rate": [("get", _new_checkin, expect(("mentor",), 200))],
-    "mentorship:goal_create": [("post", _mentorship, expect((*PAIR, "staff"), 302))],
-    "mentorship:goal_toggle": [("post", _new_goal, expect((*PAIR, "staff"), 302))],
+    "mentorship:mentorship_checkins": [
+        ("get", _mentorship, expect((*PAIR, "staff"), 200)),
+        ("get", _ended("ended_mentorship"), expect(("placed_attorney", "staff"), 200)),
+    ],
+    "mentorship:checkin_create": [
+        ("get", _mentorship, expect(PAIR, 200)),
+        ("get", _ended("ended_mentorship"), expect((), 404)),
+        ("post", _ended("ended_mentorship"), expect((), 404)),
+    ],
+    "mentorship:checkin_rate": [
+        ("get", _new_checkin, expect(("mentor",), 200)),
+        ("get", _ended("ended_checkin"), expect((), 404)),
+        ("post", _ended("ended_checkin"), expect((), 404)),
+    ],
+    "mentorship:goal_create": [
+        ("post", _mentorship, expect((*PAIR, "staff"), 302)),
+        ("post", _ended("ended_mentorship"), expect((), 404)),
+    ],
+    "mentorship:goal_toggle": [
+        ("post", _new_goal, expect((*PAIR, "staff"), 302)),
+        ("post", _ended("ended_goal"), expect((), 404)),
+    ],
 }
 
 NOTE = "SENTINEL-CHECKIN-NOTE-5d1"

@@ -1,4 +1,8 @@
-"""Property: for random assignment graphs, each user's visible cases are exactly their assigned cases."""
+"""Property: for random assignment graphs, each user's visible cases are exactly their assigned cases.
+
+Ended pairings (and pairings whose placement closed) are part of the graphs: a mentor's
+access ends with the pairing; the attorney keeps a read-only history of it.
+"""
 
 import datetime
 
@@ -9,7 +13,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
 from mentorship import policy
-from mentorship.models import Case, CaseOffer, Mentorship, MentorshipStatus, OfferStatus, Placement
+from mentorship.models import Case, CaseOffer, CheckIn, Mentorship, MentorshipStatus, OfferStatus, Placement
 from tests.factories import CaseFactory, MentorFactory, StaffFactory, VolunteerFactory
 
 N_CASES, N_ATTORNEYS, N_MENTORS = 5, 3, 2
@@ -44,7 +48,11 @@ class TestVisibleEqualsAssigned(TestCase):
     @given(plans=case_plans)
     def test_visible_set_is_assigned_set(self, plans):
         now = timezone.now()
-        expected = {user.pk: set() for user in [*self.attorneys, *self.mentors, self.outsider]}
+        people = [*self.attorneys, *self.mentors, self.outsider]
+        expected = {user.pk: set() for user in people}
+        # Mentorships each user may open, and those they may still write to (check-ins, plan).
+        expected_pairings = {user.pk: set() for user in people}
+        expected_writable = {user.pk: set() for user in people}
         for placed, closed, offered, offer_status, expired, mentor, ended in plans:
             case = CaseFactory(created_by=self.staff)
             if placed is not None:
@@ -54,15 +62,20 @@ class TestVisibleEqualsAssigned(TestCase):
                     expected[attorney.pk].add(case.pk)
                 if mentor is not None:
                     mentor_user = self.mentors[mentor]
-                    Mentorship.objects.create(
+                    mentorship = Mentorship.objects.create(
                         placement=placement,
                         case=case,
                         mentor=mentor_user,
                         mentee=attorney,
                         status=MentorshipStatus.ENDED if ended else MentorshipStatus.ACTIVE,
                     )
-                    if not ended:
+                    CheckIn.objects.create(mentorship=mentorship, logged_by=mentor_user, occurred_on=now.date())
+                    expected_pairings[attorney.pk].add(mentorship.pk)
+                    if not ended and not closed:
                         expected[mentor_user.pk].add(case.pk)
+                        expected_pairings[mentor_user.pk].add(mentorship.pk)
+                        expected_writable[mentor_user.pk].add(mentorship.pk)
+                        expected_writable[attorney.pk].add(mentorship.pk)
             elif offered is not None:
                 attorney = self.attorneys[offered]
                 expires = now + datetime.timedelta(days=-1 if expired else 2)
@@ -80,3 +93,17 @@ class TestVisibleEqualsAssigned(TestCase):
                     assert not policy.can_see_confidential_notes(level)
                     assert not policy.can_see_adverse_parties(level)
         assert set(policy.cases_visible_to(self.staff).values_list("pk", flat=True)) == all_ids
+        all_pairings = list(Mentorship.objects.all())
+        for user in people:
+            visible = set(policy.mentorships_visible_to(user).values_list("pk", flat=True))
+            assert visible == expected_pairings[user.pk]
+            checkins = set(policy.checkins_visible_to(user).values_list("mentorship_id", flat=True))
+            assert checkins == expected_pairings[user.pk]
+            for mentorship in all_pairings:
+                assert policy.can_view_mentorship(user, mentorship) == (mentorship.pk in expected_pairings[user.pk])
+                writable = mentorship.pk in expected_writable[user.pk]
+                assert policy.can_log_checkin(user, mentorship) == writable
+                assert policy.can_change_plan(user, mentorship) == writable
+        assert set(policy.mentorships_visible_to(self.staff).values_list("pk", flat=True)) == {
+            m.pk for m in all_pairings
+        }
