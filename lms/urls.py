@@ -1,9 +1,14 @@
 from django.conf import settings
 from django.urls import include, path, reverse_lazy
 from django.views.generic import RedirectView
-from wagtail import urls as wagtail_urls
-from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.documents import urls as wagtaildocs_urls
+
+# Registers the `id` converter before the URLconfs below are read.
+from lms.converters import refuse_impossible_ids
+
+# Ids in the URLs of Wagtail and allauth are held to the same range as the project's own
+# (see lms/converters.py).
+wagtail_admin = path("cms/", include("wagtail.admin.urls"))
+refuse_impossible_ids([wagtail_admin], string_keys=True)
 
 urlpatterns = [
     # The Wagtail admin signs in through allauth, so rate limits and MFA apply there too.
@@ -12,8 +17,8 @@ urlpatterns = [
         RedirectView.as_view(url=reverse_lazy("account_login"), query_string=True),
         name="wagtailadmin_login_redirect",
     ),
-    path("cms/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    wagtail_admin,
+    path("documents/", include("wagtail.documents.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("home.urls")),
     path("", include("courses.urls")),
@@ -27,7 +32,9 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [path("", include("wagtail.urls"))]
+
+refuse_impossible_ids(urlpatterns)
 
 handler404 = "home.errors.page_not_found"
 handler500 = "home.errors.server_error"
