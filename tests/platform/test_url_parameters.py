@@ -40,7 +40,6 @@ CONVERTER_KINDS |= {UUIDConverter: "uuid", IdConverter: "int"}
 # Routes written as regular expressions (re_path), with the kind of each group in order.
 # A regex route with groups that is not listed here fails the walk.
 REGEX_ROUTES = {
-    r"^(\d+)/(.*)$": "{int}/{str}",  # wagtaildocs_serve
     r"^((?:[\w\-]+/)*)$": "{path}",  # Wagtail page serving under "/"
     r"^(?P<pk>\d+)/revisions/compare/(?P<revision_id_a>live|earliest|\d+)\.\.\.(?P<revision_id_b>live|latest|\d+)/$": (
         "{int}/revisions/compare/{int}...{int}/"
