@@ -21,6 +21,8 @@ urlpatterns = [
         name="wagtailadmin_login_redirect",
     ),
     wagtail_admin,
+    # Wagtail's own front-end sign-in would skip allauth's rate limits and MFA.
+    path("_util/login/", RedirectView.as_view(url=reverse_lazy("account_login"), query_string=True)),
     # Wagtail's document routes, names kept; a document is always a sandboxed download.
     path("documents/<id:document_id>/<str:document_filename>", document_serve, name="wagtaildocs_serve"),
     path(

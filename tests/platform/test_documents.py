@@ -11,10 +11,10 @@ from django.urls import clear_url_caches, reverse
 from pypdf import PdfWriter
 from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 from wagtail.documents import get_document_model
-from wagtail.models import Collection
+from wagtail.models import Collection, CollectionViewRestriction
 
 from tests.conftest import login_client
-from tests.factories import UserFactory
+from tests.factories import DEFAULT_PASSWORD, EditorFactory, StaffFactory, UserFactory
 
 HTML = b"<!DOCTYPE html><html><body><script>document.title='ran'</script></body></html>"
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
@@ -139,6 +139,24 @@ def test_a_document_answering_not_modified_keeps_the_sandbox(db, client):
     response = client.get(document.url, headers={"if-none-match": f'"{document.get_file_hash()}"'})
     assert response.status_code == 304
     assert response["Content-Security-Policy"] == "sandbox; default-src 'none'"
+
+
+def test_a_document_in_a_private_collection_stays_private(db, client):
+    root = Collection.get_first_root_node()
+    private = root.add_child(name="Private")
+    CollectionViewRestriction.objects.create(collection=private, restriction_type="login")
+    document = stored_document("syllabus.pdf", pdf_bytes(), collection=private)
+    refused = client.get(document.url)
+    assert refused.status_code == 302 and refused["Location"].startswith(reverse("account_login"))
+    served = login_client(EditorFactory()).get(document.url)
+    assert served.status_code == 200 and served["Content-Disposition"].startswith("attachment;")
+
+
+def test_wagtails_own_sign_in_page_is_not_a_way_around_allauth(db, client):
+    staff = StaffFactory()
+    response = client.post("/_util/login/?next=/staff/", {"username": staff.email, "password": DEFAULT_PASSWORD})
+    assert response.status_code == 302 and response["Location"].startswith(reverse("account_login"))
+    assert "_auth_user_id" not in client.session
 
 
 def test_a_wrong_filename_or_unknown_document_is_404(db, client):
