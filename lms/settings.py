@@ -364,6 +364,8 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
 # Wagtail
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# Private pages and documents send visitors to allauth's sign-in, not Wagtail's own one.
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
@@ -372,6 +374,10 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_FINDERS = []
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Documents are always downloads, of allowed kinds checked by their bytes (courses/documents.py).
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "courses.documents.DocumentForm"
+WAGTAILDOCS_EXTENSIONS = "pdf txt png jpg jpeg gif webp docx xlsx pptx odt mp4 webm".split()
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_I18N_ENABLED = False

@@ -1,12 +1,19 @@
 from django.conf import settings
-from django.urls import include, path, reverse_lazy
+from django.urls import include, path, re_path, reverse_lazy
 from django.views.generic import RedirectView
-from wagtail import urls as wagtail_urls
-from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
-from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views.serve import authenticate_with_password
 
 from accounts import views as account_views
+from courses.documents import document_serve, media_serve
+
+# Registers the `id` converter before the URLconfs below are read.
+from lms.converters import refuse_impossible_ids
+
+# Ids in the URLs of Wagtail and allauth are held to the same range as the project's own
+# (see lms/converters.py).
+wagtail_admin = path("cms/", include("wagtail.admin.urls"))
+refuse_impossible_ids([wagtail_admin], string_keys=True)
 
 urlpatterns = [
     # The Wagtail admin signs in through allauth, so rate limits and MFA apply there too.
@@ -18,8 +25,16 @@ urlpatterns = [
     # Wagtail's account page without its email and password panels (accounts/views.py); it
     # keeps the path of "wagtailadmin_account" and Wagtail's admin-access check.
     path("cms/account/", require_admin_access(account_views.AdminAccountView.as_view())),
-    path("cms/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    wagtail_admin,
+    # Wagtail's own front-end sign-in would skip allauth's rate limits and MFA.
+    path("_util/login/", RedirectView.as_view(url=reverse_lazy("account_login"), query_string=True)),
+    # Wagtail's document routes, names kept; a document is always a sandboxed download.
+    path("documents/<id:document_id>/<str:document_filename>", document_serve, name="wagtaildocs_serve"),
+    path(
+        "documents/authenticate_with_password/<id:restriction_id>/",
+        authenticate_with_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     # allauth's email and password pages, behind a fresh password confirmation.
     path("accounts/email/", account_views.email, name="account_email"),
     path("accounts/password/change/", account_views.password_change, name="account_change_password"),
@@ -33,11 +48,12 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    # Uploaded media for the development server, documents excepted (see courses/documents.py).
+    urlpatterns += [re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", media_serve)]
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+urlpatterns += [path("", include("wagtail.urls"))]
 
-urlpatterns += [path("", include(wagtail_urls))]
+refuse_impossible_ids(urlpatterns)
 
 handler404 = "home.errors.page_not_found"
 handler500 = "home.errors.server_error"

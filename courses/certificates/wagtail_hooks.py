@@ -90,11 +90,11 @@ def register_cle_urls():
     urls = [
         path("reports/activity/", admin_views.activity_report, name="activity"),
         path("reports/attendance/", admin_views.attendance_report, name="attendance"),
-        path("certificates/<int:pk>/revoke/", admin_views.certificate_revoke_view, name="revoke"),
-        path("certificates/<int:pk>/reissue/", admin_views.certificate_reissue_view, name="reissue"),
-        path("certificates/<int:pk>/pdf/", admin_views.certificate_pdf_view, name="pdf"),
+        path("certificates/<id:pk>/revoke/", admin_views.certificate_revoke_view, name="revoke"),
+        path("certificates/<id:pk>/reissue/", admin_views.certificate_reissue_view, name="reissue"),
+        path("certificates/<id:pk>/pdf/", admin_views.certificate_pdf_view, name="pdf"),
         path(
-            "courses/<int:course_id>/issue-missing/",
+            "courses/<id:course_id>/issue-missing/",
             admin_views.course_certificates_issue_missing,
             name="issue_missing",
         ),
