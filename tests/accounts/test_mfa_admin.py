@@ -78,20 +78,15 @@ def test_enrolment_page_itself_is_reachable_without_an_authenticator(client_for)
     assert client_for(unenrolled_editor()).get(reverse("mfa_activate_totp")).status_code == 200
 
 
-def test_demo_editor_and_administrator_are_enrolled_like_mentors_and_staff_and_told_so():
-    import io
-
+def test_demo_editor_and_administrator_are_enrolled_like_mentors_and_staff_and_told_so(demo_seed):
     from allauth.mfa.models import Authenticator
-    from django.core.management import call_command
 
     from accounts.models import User
     from accounts.services import user_must_use_mfa
 
-    out = io.StringIO()
-    call_command("seed_demo", stdout=out)
+    printed = demo_seed()
     for user in User.objects.all():
         if user_must_use_mfa(user=user):
             assert Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists(), user.email
     assert user_must_use_mfa(user=User.objects.get(email="editor@probono.example"))
-    printed = out.getvalue()
     assert "editors" in printed.split("one-time code")[0].lower()
