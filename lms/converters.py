@@ -1,15 +1,17 @@
-"""The `id` path converter: a database id that a row can have, or the URL does not resolve.
+"""URL parameters that no row can match do not resolve (404) instead of failing in the database.
 
 Django's `int` converter takes any run of digits, so an id past the 64-bit range reached
 the views and failed in the database driver (a 500 on SQLite). Every id in a URL of the
 project is `<id:...>`; the URLconfs of Wagtail and allauth keep `<int:...>` in their own
-code and are given this converter by `refuse_impossible_ids` in lms/urls.py.
+code and are given this converter by `refuse_impossible_ids` in lms/urls.py, which also
+makes every `str` and `path` parameter refuse control characters (PostgreSQL refuses a
+NUL byte in any text, a 500 in the Wagtail admin).
 """
 
 from collections.abc import Iterable
 
 from django.urls import URLResolver, register_converter
-from django.urls.converters import IntConverter, StringConverter
+from django.urls.converters import IntConverter, PathConverter, StringConverter
 from django.urls.resolvers import RoutePattern
 
 # BigAutoField's range (a signed 64-bit integer), the widest key of the project's models;
@@ -34,9 +36,29 @@ class IdConverter:
 
 register_converter(IdConverter, "id")
 
+_CONTROL = {chr(code) for code in range(32)} | {"\x7f"}
+
+
+class _NoControlCharacters:
+    """Mixed into Django's `str` and `path` converters: text with control characters does not match."""
+
+    def to_python(self, value: str) -> str:
+        if _CONTROL.intersection(value):
+            raise ValueError("control characters in a URL parameter")
+        return super().to_python(value)
+
+
+class TextConverter(_NoControlCharacters, StringConverter):
+    pass
+
+
+class TextPathConverter(_NoControlCharacters, PathConverter):
+    pass
+
 
 def refuse_impossible_ids(patterns: Iterable, *, string_keys: bool = False) -> None:
-    """Give the id converter to every `<int:...>` parameter of these patterns, included ones too.
+    """Give the id converter to every `<int:...>` parameter of these patterns, included ones too,
+    and converters refusing control characters to `<str:...>` and `<path:...>` ones.
 
     With `string_keys`, `<str:pk>` parameters get it as well: in the Wagtail admin a `pk` is
     always the key of one of the project's models, all of them integers, and some of its
@@ -57,5 +79,9 @@ def _convert(pattern, *, string_keys: bool) -> None:
     for name, converter in converters.items():
         if type(converter) is IntConverter or (string_keys and name == "pk" and type(converter) is StringConverter):
             converters[name] = IdConverter()
+        elif type(converter) is StringConverter:
+            converters[name] = TextConverter()
+        elif type(converter) is PathConverter:
+            converters[name] = TextPathConverter()
     # A new dict: the route compiler caches and shares one per route string.
     pattern.converters = converters

@@ -19,7 +19,7 @@ from django.urls import Resolver404, URLResolver, get_resolver, resolve
 from django.urls.converters import IntConverter, PathConverter, SlugConverter, StringConverter, UUIDConverter
 from django.urls.resolvers import LocalePrefixPattern, RegexPattern, RoutePattern
 
-from lms.converters import IdConverter
+from lms.converters import IdConverter, TextConverter, TextPathConverter
 from tests.conftest import login_client
 from tests.factories import EditorFactory, MentorFactory, StaffFactory, UserFactory, VolunteerFactory, totp_enrol
 
@@ -35,7 +35,7 @@ HOSTILE = {
 
 # Django's converters, and the project's, by the kind of value they take.
 CONVERTER_KINDS = {IntConverter: "int", SlugConverter: "slug", StringConverter: "str", PathConverter: "path"}
-CONVERTER_KINDS |= {UUIDConverter: "uuid", IdConverter: "int"}
+CONVERTER_KINDS |= {UUIDConverter: "uuid", IdConverter: "int", TextConverter: "str", TextPathConverter: "path"}
 
 # Routes written as regular expressions (re_path), with the kind of each group in order.
 # A regex route with groups that is not listed here fails the walk.
@@ -236,10 +236,21 @@ def test_every_id_in_the_urlconf_uses_the_id_converter():
     assert not left, "routes still with <int:...>: " + ", ".join(left)
 
 
+def test_no_text_parameter_in_the_urlconf_takes_control_characters():
+    """A NUL byte in a `str` parameter reached a query and failed in PostgreSQL (Wagtail's workflow tasks)."""
+    left = [
+        f"{route}: {parameter}"
+        for chain, route in iter_patterns()
+        for pattern in chain
+        if isinstance(pattern, RoutePattern)
+        for parameter, converter in pattern.converters.items()
+        if type(converter) in (StringConverter, PathConverter)
+    ]
+    assert not left, "routes whose text parameters take control characters: " + ", ".join(left)
+
+
 @pytest.mark.parametrize("value", ["0", str(2**63), str(10**30)])
 def test_the_id_converter_refuses_ids_no_row_can_have(value):
-    from lms.converters import IdConverter
-
     with pytest.raises(ValueError):
         IdConverter().to_python(value)
     assert IdConverter().to_python(str(2**63 - 1)) == 2**63 - 1
