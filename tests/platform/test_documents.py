@@ -14,7 +14,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
 from tests.conftest import login_client
-from tests.factories import DEFAULT_PASSWORD, EditorFactory, StaffFactory, UserFactory
+from tests.factories import DEFAULT_PASSWORD, EditorFactory, StaffFactory, UserFactory, totp_enrol
 
 HTML = b"<!DOCTYPE html><html><body><script>document.title='ran'</script></body></html>"
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
@@ -48,7 +48,9 @@ def docx_bytes() -> bytes:
 @pytest.fixture
 def editor_client(db):
     # A superuser: Wagtail grants documents per collection, which the editors' group is not given here.
-    return login_client(UserFactory(is_superuser=True, is_staff=True))
+    user = UserFactory(is_superuser=True, is_staff=True)
+    totp_enrol(user)
+    return login_client(user)
 
 
 def upload(client, name: str, content: bytes):

@@ -171,16 +171,16 @@ ADMIN_VISITORS = ("anonymous", "editor", "superuser")
 
 @pytest.fixture
 def visitors(db) -> dict[str, Client]:
-    mentor, staff = MentorFactory(), StaffFactory()
-    totp_enrol(mentor)
-    totp_enrol(staff)
+    mentor, staff, superuser = MentorFactory(), StaffFactory(), UserFactory(is_superuser=True, is_staff=True)
+    for user in (mentor, staff, superuser):
+        totp_enrol(user)
     clients = {
         "anonymous": Client(),
         "volunteer": login_client(VolunteerFactory()),
         "mentor": login_client(mentor),
         "staff": login_client(staff),
         "editor": login_client(EditorFactory()),
-        "superuser": login_client(UserFactory(is_superuser=True, is_staff=True)),
+        "superuser": login_client(superuser),
     }
     for client in clients.values():
         client.raise_request_exception = False
