@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -67,6 +68,26 @@ class MfaRequiredMiddleware:
                     ),
                 )
                 return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+
+class AdminAccessMiddleware:
+    """Signed-in people who may not use the Wagtail admin get 404 from it.
+
+    Wagtail sends them to sign in, and the sign-in page sends a signed-in user straight
+    back: a redirect loop. Anonymous visitors still go to the sign-in page.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.path_info.startswith("/cms/")
+            and request.user.is_authenticated
+            and not request.user.has_perm("wagtailadmin.access_admin")
+        ):
+            raise Http404
         return self.get_response(request)
 
 

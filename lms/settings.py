@@ -129,6 +129,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.MfaRequiredMiddleware",
+    "accounts.middleware.AdminAccessMiddleware",
     "accounts.middleware.PrivateCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
