@@ -423,10 +423,23 @@ class LessonPage(Page):
     """A lesson in a course: text, video with transcript, documents, callouts and knowledge checks."""
 
     estimated_minutes = models.PositiveIntegerField(default=15)
+    law_as_of = models.DateField(
+        _("law as of"),
+        null=True,
+        blank=True,
+        help_text=_("The date on which the law this lesson states was last checked against its sources."),
+    )
+    law_reviewed_by = models.CharField(
+        _("reviewed by"),
+        max_length=200,
+        blank=True,
+        help_text=_('Name and role of the person who checked it, e.g. "Marisol Ruiz, supervising attorney".'),
+    )
     body = StreamField(LessonBodyBlock(), blank=True)
 
     content_panels = Page.content_panels + [
         FieldPanel("estimated_minutes"),
+        FieldRowPanel([FieldPanel("law_as_of"), FieldPanel("law_reviewed_by")], heading=_("Currency of the law")),
         FieldPanel("body"),
         InlinePanel(
             "attendance_codes",
