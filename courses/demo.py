@@ -333,6 +333,8 @@ def _course(*, index, spec, number, jurisdictions) -> CoursePage:
             title=lesson_spec["title"],
             slug=lesson_spec["slug"],
             estimated_minutes=lesson_spec["minutes"],
+            law_as_of=lesson_spec.get("law_as_of", spec["law_as_of"]),
+            law_reviewed_by=lesson_spec.get("law_reviewed_by", spec["law_reviewed_by"]),
             body=_blocks(lesson_spec["blocks"]),
         )
         for order, offset in enumerate(lesson_spec["codes"]):

@@ -1,11 +1,25 @@
 """Lesson texts for the demo training track, written for this program.
 
-Each course is plain data: the demo seeder (courses/demo.py) turns it into pages. The law
-is stated as of the time of writing; a practitioner must check current statutes,
-regulations, precedent and circuit law before relying on any of it.
+Each course is plain data: the demo seeder (courses/demo.py) turns it into pages. Every
+statement of law carries its citation, and each course records the date its law was checked
+(`law_as_of`) and who checked it (`law_reviewed_by`, a fictional member of the demo faculty);
+the seeder copies both onto every lesson, where the page shows them under the title. The
+sources checked for each statement are listed in the README. Where a figure could not be
+confirmed from a primary source, or changes every year (fees), the text says where to check
+it instead of guessing. A practitioner must still check current statutes, regulations,
+precedent and circuit law before relying on any of it.
 """
 
+import datetime
+
 # A question: (prompt, choices, indexes of the correct choices, explanation).
+
+LAW_AS_OF = datetime.date(2026, 12, 2)
+
+
+def reviewer(name: str, role: str) -> str:
+    """The 'reviewed by' line: a demo faculty member, labelled as such (no real person)."""
+    return f"{name}, {role} (demo faculty)"
 
 
 def p(*paragraphs: str) -> str:
@@ -20,6 +34,18 @@ def h2(text: str) -> str:
     return f"<h2>{text}</h2>"
 
 
+KESG = "Matter of K-E-S-G-, 29 I&amp;N Dec. 145 (BIA 2025)"
+SSFM = "Matter of S-S-F-M- (A.G. 2025)"
+AB_I = "Matter of A-B-, 27 I&amp;N Dec. 316 (A.G. 2018)"
+AB_II = "Matter of A-B-, 28 I&amp;N Dec. 199 (A.G. 2021)"
+AB_III = "Matter of A-B-, 28 I&amp;N Dec. 307 (A.G. 2021)"
+LEA_II = "Matter of L-E-A-, 27 I&amp;N Dec. 581 (A.G. 2019)"
+LEA_III = "Matter of L-E-A-, 28 I&amp;N Dec. 304 (A.G. 2021)"
+HR1 = "Pub. L. 119-21 (H.R. 1, signed July 4, 2025)"
+HR1_NOTICE = "90 Fed. Reg. 34511 (July 22, 2025)"
+HR1_FY2026 = "90 Fed. Reg. 52693 (Nov. 21, 2025)"
+FEE_SCHEDULE = "uscis.gov/g-1055"
+
 COURSES = [
     # ------------------------------------------------------------------ asylum
     {
@@ -27,11 +53,13 @@ COURSES = [
         "title": "Gender-based asylum: the legal framework",
         "summary": (
             "The elements of asylum, withholding and CAT protection as they apply to survivors of domestic "
-            "violence, forced marriage, FGM/C and other gender-based harm, and how to build the record that wins."
+            "violence, forced marriage, FGM/C and other gender-based harm, the particular social group after "
+            "Matter of K-E-S-G- and Matter of S-S-F-M-, and how to build the record that wins."
         ),
         "objectives": [
             "State each element of asylum and the standard of proof for asylum, withholding and CAT.",
-            "Frame a particular social group that meets immutability, particularity and social distinction.",
+            "Explain which gender-based social groups the Board and immigration judges may no longer recognise, "
+            "and which arguments remain.",
             "Prove nexus and the state's inability or unwillingness to protect against a private persecutor.",
             "Assemble declarations, country conditions and expert evidence that corroborate the claim.",
         ],
@@ -39,6 +67,8 @@ COURSES = [
         "minutes": 100,
         "ethics_minutes": 0,
         "ny_category": "app",
+        "law_as_of": LAW_AS_OF,
+        "law_reviewed_by": reviewer("Marisol Ruiz", "supervising attorney, immigration court practice"),
         "faculty": [
             (
                 "Marisol Ruiz",
@@ -58,24 +88,31 @@ COURSES = [
                         "text",
                         p(
                             "Asylum under INA § 208 protects a person who meets the refugee definition in INA "
-                            "§ 101(a)(42): someone unable or unwilling to return to her country because of "
+                            "§ 101(a)(42)(A): someone unable or unwilling to return to her country because of "
                             "persecution, or a well-founded fear of persecution, on account of race, religion, "
                             "nationality, membership in a particular social group or political opinion. Gender is "
-                            "not itself one of the five grounds, which is why most gender-based claims are argued "
+                            "not itself one of the five grounds, which is why gender-based claims are argued "
                             "through particular social group, political opinion (including feminist or anti-"
-                            "patriarchal opinion, actual or imputed) or religion.",
+                            "patriarchal opinion, actual or imputed) or religion. The next lesson explains why, "
+                            "since 2025, the particular social group is the hardest of these routes before the "
+                            "immigration courts.",
                             "Break every case into its elements and prove each one separately: (1) harm rising to "
                             "the level of persecution; (2) a protected ground; (3) nexus, meaning the protected "
                             "ground was or will be <em>at least one central reason</em> for the harm (INA "
                             "§ 208(b)(1)(B)(i)); (4) a persecutor who is the government or a private actor the "
                             "government is unable or unwilling to control; and (5) no reasonable internal "
-                            "relocation. Then address the bars: the one-year filing deadline, firm resettlement, "
-                            "the persecutor bar and the criminal bars.",
+                            "relocation. Then address the bars: the one-year filing deadline (INA § 208(a)(2)(B)), "
+                            "firm resettlement, the persecutor bar and the criminal bars (INA § 208(b)(2)). Also "
+                            "check whether an entry-based limit applies to the client's date and manner of entry, "
+                            "such as the Securing the Border rule (89 Fed. Reg. 81156 (Oct. 7, 2024)), and the "
+                            "current state of the litigation over it.",
                             "Past persecution matters. If the client establishes past persecution on account of a "
                             "protected ground, she is presumed to have a well-founded fear of future persecution, "
-                            "and the burden shifts to the government to show a fundamental change in circumstances "
-                            "or reasonable relocation (8 C.F.R. § 1208.13(b)(1)). Severe past persecution can also "
-                            "support humanitarian asylum even where the presumption is rebutted.",
+                            "and the government must show by a preponderance of the evidence a fundamental change "
+                            "in circumstances or a reasonable internal relocation (8 C.F.R. § 1208.13(b)(1)(i)–(ii)). "
+                            "Even where the presumption is rebutted, asylum may be granted for compelling reasons "
+                            "arising out of the severity of the past persecution, or where there is a reasonable "
+                            "possibility of other serious harm (8 C.F.R. § 1208.13(b)(1)(iii)).",
                         ),
                     ),
                     (
@@ -86,9 +123,32 @@ COURSES = [
                             p(
                                 "Asylum must be filed within one year of the last arrival (INA § 208(a)(2)(B)) "
                                 "unless changed circumstances or extraordinary circumstances excuse the delay "
-                                "(8 C.F.R. § 1208.4). Ongoing abuse, PTSD and the abuser's control of documents "
-                                "can be extraordinary circumstances, but the application must still be filed "
-                                "within a reasonable period. Calendar it at intake."
+                                "(INA § 208(a)(2)(D); 8 C.F.R. § 1208.4(a)(4)–(5)). Ongoing abuse, PTSD and the "
+                                "abuser's control of documents can be extraordinary circumstances, but the "
+                                "application must still be filed within a reasonable period. Calendar it at intake, "
+                                "and file a complete I-589: an immigration judge need not consider an incomplete "
+                                "application on the merits and may treat it as abandoned once an opportunity to "
+                                "cure has been given (Matter of C-A-R-R-, 29 I&amp;N Dec. 13 (BIA 2025))."
+                            ),
+                        ),
+                    ),
+                    (
+                        "callout",
+                        (
+                            "warning",
+                            "Asylum fees since July 2025",
+                            p(
+                                f"Asylum applications are no longer free. {HR1}, § 100002, requires a fee from "
+                                "every person who files an asylum application, collected by USCIS or by the "
+                                "immigration court: at least $100 in fiscal year 2025, adjusted for inflation each "
+                                "fiscal year after that. USCIS collects it for Forms I-589 postmarked on or after "
+                                "July 22, 2025, and rejects those postmarked on or after August 21, 2025 without it "
+                                f"({HR1_NOTICE}); these statutory fees cannot be waived. The same Act added an annual asylum fee ($100 in fiscal year "
+                                "2025) for each year an application remains pending; its rollout was challenged in "
+                                "Asylum Seeker Advocacy Project v. USCIS (D. Md.), and USCIS published inflation "
+                                f"adjustments to these fees effective January 1, 2026 ({HR1_FY2026}). Check the "
+                                f"current amounts on the USCIS fee schedule at {FEE_SCHEDULE} (and, for a case in "
+                                "immigration court, EOIR's fee instructions) on the day you file."
                             ),
                         ),
                     ),
@@ -97,16 +157,22 @@ COURSES = [
                         p(
                             "Always plead withholding of removal and protection under the Convention Against "
                             "Torture in the alternative. Withholding under INA § 241(b)(3) requires the same "
-                            "protected ground and nexus but a higher standard: it must be more likely than not "
-                            "that the client's life or freedom would be threatened. It has no filing deadline and "
-                            "is mandatory if proved, but it does not lead to permanent residence or allow the "
-                            "client to petition for family.",
-                            "CAT protection (8 C.F.R. §§ 1208.16–1208.18) needs no protected ground at all. The "
-                            "client must show it is more likely than not that she would be tortured by, or at the "
-                            "instigation of, or with the consent or acquiescence of, a public official. Willful "
-                            "blindness by police to a known pattern of domestic violence can amount to "
-                            "acquiescence; build that record with country evidence and the client's own reports to "
-                            "the police.",
+                            "protected ground and nexus, so the particular social group rules in the next lesson "
+                            "apply to it too, but a higher standard: it must be more likely than not that the "
+                            "client's life or freedom would be threatened (8 C.F.R. § 1208.16(b)). It has no filing "
+                            "deadline and is mandatory if proved, but it does not lead to permanent residence or "
+                            "allow the client to petition for family.",
+                            "CAT protection (8 C.F.R. §§ 1208.16(c)–1208.18) needs no protected ground at all. The "
+                            "client must show it is more likely than not that she would be tortured, and torture "
+                            "must be inflicted by, at the instigation of, or with the consent or acquiescence of a "
+                            "public official (8 C.F.R. § 1208.18(a)(1)). Acquiescence requires that the official, "
+                            "before the torture, was aware of it and then breached a legal responsibility to "
+                            "intervene (8 C.F.R. § 1208.18(a)(7)); the Board has held that this requires a greater "
+                            "degree of government complicity than the 'unable or unwilling to protect' standard "
+                            "in asylum (Matter of O-A-R-G-, 29 I&amp;N Dec. 30 (BIA 2025)). Build that record with "
+                            "the client's own reports to the police and what officials did with them, and with "
+                            "country evidence of official tolerance of the violence; whether willful blindness is "
+                            "enough is a question of your circuit's law.",
                         ),
                     ),
                     (
@@ -128,8 +194,8 @@ COURSES = [
                                 "Which form of protection does not require a protected ground?",
                                 ["Asylum", "Withholding of removal", "Protection under the Convention Against Torture"],
                                 {2},
-                                "CAT turns on the likelihood of torture with state involvement or acquiescence, "
-                                "not on why the client would be targeted.",
+                                "CAT turns on the likelihood of torture with official involvement or acquiescence "
+                                "(8 C.F.R. § 1208.18(a)(1)), not on why the client would be targeted.",
                             ),
                         ],
                     ),
@@ -137,7 +203,7 @@ COURSES = [
             },
             {
                 "slug": "particular-social-group-and-nexus",
-                "title": "Particular social group and nexus after Matter of A-B- III",
+                "title": "Particular social group and nexus after Matter of K-E-S-G- and Matter of S-S-F-M-",
                 "minutes": 35,
                 "codes": [None],
                 "blocks": [
@@ -150,26 +216,71 @@ COURSES = [
                             "(Matter of M-E-V-G-, 26 I&amp;N Dec. 227 (BIA 2014); Matter of W-G-R-, 26 I&amp;N Dec. "
                             "208 (BIA 2014)). The group cannot be defined by the harm itself: it must exist "
                             "independently of the persecution.",
-                            'Matter of A-R-C-G-, 26 I&amp;N Dec. 388 (BIA 2014), recognised "married women in '
-                            'Guatemala who are unable to leave their relationship". The Attorney General overruled '
-                            "it in Matter of A-B-, 27 I&amp;N Dec. 316 (A.G. 2018), and then vacated that decision in "
-                            "Matter of A-B-, 28 I&amp;N Dec. 307 (A.G. 2021) (A-B- III), restoring the pre-2018 "
-                            "framework. Family-based groups followed the same path with Matter of L-E-A- (A.G. 2021). "
-                            "The result is case-by-case adjudication under the circuit's own precedent, so research "
-                            "the law of the circuit where the case will be heard before you frame the group.",
+                            "How the law on gender-based groups got here. Matter of A-R-C-G-, 26 I&amp;N Dec. 388 "
+                            '(BIA 2014), recognised "married women in Guatemala who are unable to leave their '
+                            f'relationship". The Attorney General overruled it in {AB_I} (A-B- I), which also said '
+                            "that claims about domestic or gang violence by private actors generally will not "
+                            f"qualify, and {AB_II} (A-B- II) tightened nexus. In 2021 the Attorney General vacated "
+                            f"both ({AB_III}, A-B- III) and, in {LEA_III}, vacated {LEA_II} (L-E-A- II), which had "
+                            'held that "in the ordinary case, a nuclear family will not, without more," be a '
+                            "particular social group (27 I&amp;N Dec. at 589).",
+                            f"That 2021 position no longer holds. In 2025 the Attorney General, in {SSFM}, "
+                            "vacated A-B- III and reinstated A-B- I and A-B- II, and the Attorney General restored "
+                            f"L-E-A- II. The Board then held in {KESG} that a particular social group defined by "
+                            "the applicant's sex, or by sex and nationality, standing alone, is overbroad and "
+                            "insufficiently particular to be cognizable; it also found a group of Salvadoran women "
+                            '"viewed as property" insufficiently particular. Immigration judges and the Board are '
+                            "bound by these decisions (8 C.F.R. § 1003.10(d)).",
+                        ),
+                    ),
+                    (
+                        "text",
+                        h2("What is foreclosed before the Board and immigration judges")
+                        + ul(
+                            'A group defined only by sex, or by sex and nationality ("Honduran women", '
+                            f'"Salvadoran women"): not cognizable under {KESG}.',
+                            "Matter of A-R-C-G- as precedent: it was overruled by A-B- I, which is again in force, "
+                            "so groups defined by inability to leave a relationship must be proved on their own "
+                            "record and face the objection that they are defined by the harm.",
+                            f"A nuclear family group in the ordinary case, under the restored {LEA_II}.",
+                            "The A-B- II nexus test: the protected ground must be a but-for cause of the harm and "
+                            "play more than a minor role (28 I&amp;N Dec. at 208).",
+                        )
+                        + h2("What remains open")
+                        + p(
+                            "K-E-S-G- decides only that sex, alone or with nationality, is not enough. It leaves "
+                            "room for groups with further narrowing characteristics that are themselves immutable, "
+                            "particular and socially distinct, proved with evidence of how the society sees them; "
+                            "it says its holding does not affect claims based on female genital mutilation, "
+                            "distinguishing Hassan v. Gonzales, 484 F.3d 513 (8th Cir. 2007); and it did not decide "
+                            "nexus, the unable-or-unwilling element or internal relocation.",
+                            "Other protected grounds remain: political opinion, including an anti-patriarchal or "
+                            "feminist opinion the persecutor imputes to a woman who resists (Hernandez-Chacon v. "
+                            "Barr, 948 F.3d 94 (2d Cir. 2020); Rodriguez Tornes v. Garland, 993 F.3d 743 (9th Cir. "
+                            "2021)), and religion where the facts support it. Protection under the Convention "
+                            "Against Torture needs no protected ground and is untouched by K-E-S-G-; withholding of "
+                            "removal, by contrast, uses the same social group analysis.",
+                            "Circuit law matters for the petition for review. Courts of appeals have their own "
+                            "social group precedents, for example De Pena-Paniagua v. Barr, 957 F.3d 88 (1st Cir. "
+                            "2020) (rejecting a categorical bar on groups defined by inability to leave a "
+                            "relationship) and Perdomo v. Holder, 611 F.3d 662 (9th Cir. 2010), which K-E-S-G- "
+                            "distinguished. An immigration judge must still follow the Board, so plead the "
+                            "sex-based group expressly to preserve it, and win the case on the other grounds if "
+                            "you can.",
                         ),
                     ),
                     (
                         "callout",
                         (
                             "practice",
-                            "Framing the group",
+                            "Framing the group now",
                             p(
-                                "Offer more than one formulation and tie each to evidence: for example, "
-                                '"Honduran women", "Honduran women who are viewed as property by virtue of '
-                                "their position within a domestic relationship\", and the client's nuclear "
-                                "family. Show social distinction with laws, police practice, surveys and expert "
-                                "testimony about how the society itself sees the group."
+                                'Do not rely on "Honduran women" or a similar sex-and-nationality group: after '
+                                f"{KESG} it fails before the immigration judge and the Board, and you plead it only "
+                                "to preserve it for the court of appeals, saying so. Offer alternatives with real "
+                                "narrowing characteristics tied to evidence of how the society itself sees the group "
+                                "(laws, police practice, surveys, expert testimony), plead political opinion and "
+                                "religion where the facts fit, and always plead withholding and CAT."
                             ),
                         ),
                     ),
@@ -180,13 +291,16 @@ COURSES = [
                             "abuser say that a woman belongs to her husband, that she could not leave, that the "
                             "police would not help a woman? Did the violence escalate when she asserted "
                             "independence? Direct and circumstantial evidence both count, and a persecutor may "
-                            "have more than one motive. The question is whether the protected ground was one "
-                            "central reason, not the only one.",
+                            "have more than one motive. With A-B- II reinstated, show that the protected ground "
+                            "was a but-for cause and more than a minor reason (28 I&amp;N Dec. at 208); the Ninth "
+                            "Circuit has called that test substantively the same as its own (Rodriguez Tornes v. "
+                            "Garland, 993 F.3d 743, 751 (9th Cir. 2021)).",
                             "For a private persecutor, show that the government is unable or unwilling to "
                             "control him: the client's reports to the police and what happened, protective orders "
-                            "that went unenforced, and country evidence of impunity for gender-based violence. A "
-                            "client's failure to report is not fatal where reporting would have been futile or "
-                            "dangerous, but you must explain why with evidence.",
+                            "that went unenforced, and country evidence of impunity for gender-based violence. Read "
+                            "the reinstated A-B- I's discussion of this element and your circuit's standard before "
+                            "you build this part. A client's failure to report is not fatal where reporting would "
+                            "have been futile or dangerous, but you must explain why with evidence.",
                         ),
                     ),
                     (
@@ -203,7 +317,19 @@ COURSES = [
                                 {0, 1, 2},
                                 "Acosta, M-E-V-G- and W-G-R- set the three requirements; the group must exist "
                                 "independently of the harm, so members need not all have been harmed.",
-                            )
+                            ),
+                            (
+                                "Before an immigration judge, which of these is still open to a survivor of "
+                                "gender-based violence after Matter of K-E-S-G-?",
+                                [
+                                    "A political opinion the persecutor imputed to her",
+                                    "Protection under the Convention Against Torture",
+                                    'A group defined as "women of her nationality"',
+                                ],
+                                {0, 1},
+                                f"{KESG} forecloses groups defined by sex, or sex and nationality, alone; political "
+                                "opinion and CAT are unaffected.",
+                            ),
                         ],
                     ),
                 ],
@@ -232,7 +358,8 @@ COURSES = [
                             "human rights report, UN and NGO reports on femicide and impunity, the text of the "
                             "domestic violence law and evidence that it is not enforced. An expert declaration "
                             "tying those sources to the client's facts is often what persuades the court on social "
-                            "distinction and state protection.",
+                            "distinction and state protection, which after K-E-S-G- carry more weight than ever: "
+                            "the evidence must show how the society itself sets the group apart.",
                         ),
                     ),
                     (
@@ -241,10 +368,11 @@ COURSES = [
                             "note",
                             "Credibility",
                             p(
-                                "The judge may base an adverse credibility finding on any inconsistency, whether "
-                                "or not it goes to the heart of the claim (INA § 208(b)(1)(B)(iii)). Review every "
-                                "prior statement — credible fear notes, border records, earlier applications — "
-                                "and address discrepancies in the declaration rather than at the hearing."
+                                "Considering the totality of the circumstances, the judge may base a credibility "
+                                "determination on any inconsistency, inaccuracy or falsehood, whether or not it "
+                                "goes to the heart of the claim (INA § 208(b)(1)(B)(iii)). Review every prior "
+                                "statement — credible fear notes, border records, earlier applications — and "
+                                "address discrepancies in the declaration rather than at the hearing."
                             ),
                         ),
                     ),
@@ -260,19 +388,33 @@ COURSES = [
                     "She automatically receives withholding of removal",
                 ],
                 {1},
-                "8 C.F.R. § 1208.13(b)(1) creates a rebuttable presumption of well-founded fear.",
+                "8 C.F.R. § 1208.13(b)(1) creates a rebuttable presumption of well-founded fear; the government "
+                "bears the burden of rebutting it (§ 1208.13(b)(1)(ii)).",
             ),
             (
-                "Which decision restored the pre-2018 framework for domestic-violence-based social groups?",
-                ["Matter of Acosta", "Matter of A-B- (A.G. 2021)", "Matter of M-E-V-G-"],
+                "Which 2025 decision reinstated Matter of A-B- I and A-B- II?",
+                ["Matter of S-S-F-M- (A.G. 2025)", "Matter of A-B- (A.G. 2021)", "Matter of M-E-V-G-"],
+                {0},
+                f"{SSFM} vacated {AB_III}, which had vacated A-B- I and A-B- II in 2021.",
+            ),
+            (
+                "Before an immigration judge today, what is the status of a particular social group defined as "
+                '"Honduran women"?',
+                [
+                    "It is cognizable if the applicant is credible",
+                    "It is not cognizable before the Board or an immigration judge",
+                    "It is cognizable under Matter of A-R-C-G-",
+                ],
                 {1},
-                "A-B- III vacated A-B- I and A-B- II.",
+                f"{KESG}: a group defined by sex, or by sex and nationality, standing alone is not cognizable, "
+                "and immigration judges are bound (8 C.F.R. § 1003.10(d)). Plead it only to preserve it for the "
+                "court of appeals.",
             ),
             (
                 "What standard of proof applies to withholding of removal under INA § 241(b)(3)?",
                 ["Reasonable possibility", "More likely than not", "Clear and convincing evidence"],
                 {1},
-                "Withholding requires a clear probability: more likely than not.",
+                "Withholding requires a clear probability: more likely than not (8 C.F.R. § 1208.16(b)).",
             ),
             (
                 "Which are sound ways to show that a government is unable or unwilling to protect against an abuser?",
@@ -284,6 +426,17 @@ COURSES = [
                 ],
                 {0, 1, 2},
                 "Preference is not evidence of state protection; the other three are.",
+            ),
+            (
+                "What must accompany a Form I-589 filed with USCIS today?",
+                [
+                    "Nothing: asylum applications are free",
+                    "The asylum fee required by Pub. L. 119-21, in the amount on the current USCIS fee schedule",
+                    "A fee that can be waived with Form I-912",
+                ],
+                {1},
+                f"{HR1}, § 100002; USCIS rejects I-589s without the fee ({HR1_NOTICE}). The amount is adjusted "
+                f"for inflation each fiscal year: check {FEE_SCHEDULE}.",
             ),
         ],
     },
@@ -305,6 +458,8 @@ COURSES = [
         "minutes": 75,
         "ethics_minutes": 0,
         "ny_category": "app",
+        "law_as_of": LAW_AS_OF,
+        "law_reviewed_by": reviewer("Karim Haddad", "managing attorney, survivor services"),
         "faculty": [
             (
                 "Karim Haddad",
@@ -322,22 +477,24 @@ COURSES = [
                     (
                         "text",
                         p(
-                            "INA § 101(a)(15)(U) and 8 C.F.R. § 214.14 set four elements. The petitioner (1) has "
+                            "INA § 101(a)(15)(U) and 8 C.F.R. § 214.14(b) set four elements. The petitioner (1) has "
                             "suffered substantial physical or mental abuse as a result of having been a victim of "
                             "qualifying criminal activity; (2) possesses information about that activity; (3) has "
                             "been, is being or is likely to be helpful to law enforcement in its investigation or "
                             "prosecution; and (4) the activity occurred in the United States or violated U.S. law.",
-                            "The list of qualifying criminal activity includes domestic violence, sexual assault, "
-                            "rape, abusive sexual contact, incest, stalking, trafficking, kidnapping, felonious "
-                            "assault, extortion, witness tampering, obstruction of justice and perjury, among "
-                            "others, and attempt, conspiracy or solicitation to commit any of them. Look at what "
+                            "The list of qualifying criminal activity in INA § 101(a)(15)(U)(iii) includes domestic "
+                            "violence, sexual assault, rape, abusive sexual contact, incest, stalking, trafficking, "
+                            "kidnapping, felonious assault, extortion, witness tampering, obstruction of justice, "
+                            "perjury and fraud in foreign labor contracting, among others, and attempt, conspiracy "
+                            "or solicitation to commit any of them, as well as any similar activity. Look at what "
                             "actually happened, not only at the charge: a case charged as a simple assault may "
                             "involve conduct that is a qualifying domestic-violence offense.",
-                            "Substantial abuse is judged on the whole record: the nature of the injury, its "
-                            "severity, duration and the aggravation of pre-existing conditions. A series of "
-                            "acts that are not individually substantial can be substantial together. Document "
-                            "it with the client's declaration, medical and counselling records and statements "
-                            "from people who saw the effects.",
+                            "Substantial abuse is judged on the whole record: the nature of the injury, the severity "
+                            "of the conduct and of the harm, its duration and any permanent harm, including "
+                            "aggravation of pre-existing conditions; a series of acts that are not individually "
+                            "substantial can be substantial together (8 C.F.R. § 214.14(b)(1)). Document it with "
+                            "the client's declaration, medical and counselling records and statements from people "
+                            "who saw the effects.",
                         ),
                     ),
                     (
@@ -346,10 +503,14 @@ COURSES = [
                             "practice",
                             "Indirect victims",
                             p(
-                                "Where the direct victim was murdered or is incapacitated, or is a child, family "
-                                "members such as the spouse, children under 21 and, for a child victim, parents "
-                                "and unmarried siblings under 18 may qualify as indirect victims "
-                                "(8 C.F.R. § 214.14(a)(14))."
+                                "A family member can be a victim in her own right only where the direct victim died "
+                                "as a result of murder or manslaughter, or is incompetent or incapacitated and so "
+                                "cannot provide information or be helpful (8 C.F.R. § 214.14(a)(14)(i)). Then the "
+                                "direct victim's spouse and children under 21 qualify and, if the direct victim is "
+                                "under 21, also the parents and unmarried siblings under 18; USCIS looks at the "
+                                "direct victim's age when the crime occurred. Do not confuse this with qualifying "
+                                "family members who follow a principal as derivatives (§ 214.14(a)(10)). A person "
+                                "culpable for the crime is never a victim of it (§ 214.14(a)(14)(iii))."
                             ),
                         ),
                     ),
@@ -365,8 +526,21 @@ COURSES = [
                                     "Possession of information about the crime",
                                 ],
                                 {2},
-                                "No arrest, prosecution or conviction is required; helpfulness is what counts.",
-                            )
+                                "No arrest, prosecution or conviction is required; helpfulness is what counts "
+                                "(INA § 101(a)(15)(U)(i); 8 C.F.R. § 214.14(b)).",
+                            ),
+                            (
+                                "A 15-year-old is assaulted and recovers fully; she can talk to the police. May "
+                                "her mother petition as an indirect victim?",
+                                [
+                                    "Yes, because the direct victim is a child",
+                                    "No: indirect victims qualify only where the direct victim was killed by murder "
+                                    "or manslaughter or is incompetent or incapacitated",
+                                ],
+                                {1},
+                                "8 C.F.R. § 214.14(a)(14)(i). The mother may instead be a qualifying family member "
+                                "(U-4) if her daughter petitions (§ 214.14(a)(10)).",
+                            ),
                         ],
                     ),
                 ],
@@ -381,24 +555,28 @@ COURSES = [
                         "text",
                         p(
                             "Form I-918 Supplement B is the certification signed by a certifying official of a "
-                            "certifying agency: police, prosecutors, judges, child and adult protective services, "
-                            "the EEOC, the Department of Labor and others with responsibility for investigating "
-                            "or prosecuting the crime. USCIS will not approve a petition without it, and it must "
-                            "have been signed within the six months before the petition is filed "
-                            "(8 C.F.R. § 214.14(c)(2)(i)). Agencies decide whether to certify; know each local "
-                            "agency's written protocol and contact person.",
-                            "A complete package contains Form I-918 with the Supplement B, the client's personal "
+                            "certifying agency: police, prosecutors, judges, child protective services, the EEOC, "
+                            "the Department of Labor and other authorities responsible for investigating or "
+                            "prosecuting the crime (8 C.F.R. § 214.14(a)(2)–(3)). The statute requires it (INA "
+                            "§ 214(p)(1)), and it must have been signed within the six months immediately before "
+                            "the petition is filed (8 C.F.R. § 214.14(c)(2)(i)). Agencies decide whether to certify; "
+                            "know each local agency's written protocol and contact person.",
+                            "A complete package contains Form I-918 with the Supplement B, the client's signed "
                             "statement, evidence of each element, Form I-192 to waive any ground of "
-                            "inadmissibility (INA § 212(d)(14) gives USCIS broad discretion), and Form I-918 "
+                            "inadmissibility (INA § 212(d)(14); 8 C.F.R. § 214.14(c)(2)(iv)), and Form I-918 "
                             "Supplement A for each qualifying family member. A principal under 21 may include a "
-                            "spouse, children, parents and unmarried siblings under 18; a principal 21 or older "
-                            "may include a spouse and children. USCIS applies the any credible evidence standard "
-                            "(8 C.F.R. § 214.14(c)(4)).",
-                            "Only 10,000 principal U visas can be issued each fiscal year, so approvable petitions "
-                            "wait for years. USCIS first conducts a bona fide determination: a petitioner whose "
-                            "petition is bona fide and who merits a favourable exercise of discretion can receive "
-                            "deferred action and an employment authorization document long before a visa number is "
-                            "available. After three years of continuous physical presence in U status, the client "
+                            "spouse, children, parents and unmarried siblings under 18; a principal 21 or older may "
+                            "include a spouse and children (8 C.F.R. § 214.14(a)(10)). The petitioner bears the "
+                            "burden but may submit any credible evidence, and USCIS must consider it (INA "
+                            "§ 214(p)(4); 8 C.F.R. § 214.14(c)(4)).",
+                            "Only 10,000 principals can receive U-1 status each fiscal year (INA § 214(p)(2)), so "
+                            "approvable petitions wait for years. Petitioners placed on the waiting list receive "
+                            "deferred action or parole and may be given work authorization (8 C.F.R. "
+                            "§ 214.14(d)(2)). Since June 14, 2021 USCIS has also made bona fide determinations "
+                            "under INA § 214(p)(6), giving deferred action and work authorization to petitioners "
+                            "with pending, bona fide petitions before waiting-list review (USCIS Policy Manual, "
+                            "vol. 3, pt. C, ch. 5); this is agency policy, so check that it still applies. After "
+                            "three years of continuous physical presence since admission in U status, the client "
                             "can apply to adjust under INA § 245(m).",
                         ),
                     ),
@@ -408,10 +586,13 @@ COURSES = [
                             "warning",
                             "Confidentiality",
                             p(
-                                "8 U.S.C. § 1367 bars DHS from disclosing information about a U petitioner and "
-                                "from making an adverse determination using information furnished solely by the "
-                                "abuser. Never send anything to the perpetrator's address and mark the file so the "
-                                "protections are visible to every adjudicator."
+                                "8 U.S.C. § 1367(a) bars DHS, the Department of Justice and the State Department "
+                                "from making an adverse determination of admissibility or deportability using "
+                                "information furnished solely by the perpetrator, and from disclosing information "
+                                "about a U petitioner to anyone other than their own sworn officers for legitimate "
+                                "purposes, subject to the limited exceptions in § 1367(b) (see also 8 C.F.R. "
+                                "§ 214.14(e)). Never send anything to the perpetrator's address and mark the file "
+                                "so the protections are visible to every adjudicator."
                             ),
                         ),
                     ),
@@ -422,7 +603,8 @@ COURSES = [
                                 "How recent must the Supplement B signature be when the I-918 is filed?",
                                 ["Within 30 days", "Within six months", "Within two years"],
                                 {1},
-                                "8 C.F.R. § 214.14(c)(2)(i): signed within the six months before filing.",
+                                "8 C.F.R. § 214.14(c)(2)(i): signed within the six months immediately preceding "
+                                "the filing.",
                             )
                         ],
                     ),
@@ -434,19 +616,30 @@ COURSES = [
                 "How many principal U visas can be issued each fiscal year?",
                 ["5,000", "10,000", "There is no cap"],
                 {1},
-                "INA § 214(p)(2) caps principal U visas at 10,000 per year.",
+                "INA § 214(p)(2) caps U-1 status at 10,000 per fiscal year; the cap does not apply to family members.",
             ),
             (
                 "Which form asks USCIS to waive inadmissibility for a U petitioner?",
                 ["Form I-192", "Form I-601A", "Form I-765"],
                 {0},
-                "The I-192 waiver under INA § 212(d)(14).",
+                "The I-192 waiver under INA § 212(d)(14) and 8 C.F.R. § 214.14(c)(2)(iv).",
             ),
             (
                 "After how long in U status may a client apply to adjust under INA § 245(m)?",
                 ["One year", "Three years of continuous physical presence", "Five years"],
                 {1},
-                "Three years of continuous physical presence since admission in U status.",
+                "Three years of continuous physical presence since admission in U status (INA § 245(m)(1)(A)).",
+            ),
+            (
+                "When can a murdered woman's 17-year-old sister be a U visa victim in her own right?",
+                [
+                    "Never: only the direct victim can petition",
+                    "When the direct victim was under 21 at the time of the crime",
+                    "Whenever she witnessed any crime",
+                ],
+                {1},
+                "8 C.F.R. § 214.14(a)(14)(i): where the direct victim died of murder or manslaughter and was under "
+                "21, her unmarried siblings under 18 are indirect victims.",
             ),
         ],
     },
@@ -460,13 +653,15 @@ COURSES = [
         ),
         "objectives": [
             "Screen for sex and labor trafficking, including trafficking by intimate partners.",
-            "Prove each T visa element, with or without a Supplement B declaration.",
-            "Explain continued presence, derivatives and adjustment under INA § 245(l).",
+            "Prove each T visa element, with or without a law-enforcement declaration.",
+            "Explain continued presence, the bona fide determination, derivatives and adjustment under INA § 245(l).",
         ],
         "relief_types": ["t_visa"],
         "minutes": 60,
         "ethics_minutes": 0,
         "ny_category": "app",
+        "law_as_of": LAW_AS_OF,
+        "law_reviewed_by": reviewer("Josette Pierre", "senior attorney, anti-trafficking project"),
         "faculty": [
             (
                 "Josette Pierre",
@@ -493,20 +688,24 @@ COURSES = [
                             "Survivors of gender-based violence are often also survivors of trafficking, and they "
                             "rarely use the word. A partner who confiscates a woman's passport and forces her to "
                             "work without pay in his family's business, or who makes her have sex with others for "
-                            "money or drugs, may be a trafficker. Coercion includes threats of serious harm, "
-                            "psychological manipulation and threats of deportation — the abuse of legal process.",
+                            "money or drugs, may be a trafficker. Coercion includes threats of serious harm, a "
+                            "scheme meant to make her believe she or someone else would suffer serious harm, and "
+                            "the abuse or threatened abuse of legal process, such as threats of deportation "
+                            "(22 U.S.C. § 7102; 8 C.F.R. § 214.201).",
                             "Screen every client with open questions about work, debt, documents and freedom of "
                             "movement: Who held your identity documents? Were you paid? Could you leave the job or "
                             "the house? Did anyone threaten you or your family if you did not keep working?",
                             "Two points are often missed. First, a person under 18 induced to perform a commercial "
                             "sex act is a victim of sex trafficking without any proof of force, fraud or coercion. "
-                            'Second, "commercial" means anything of value given or received on account of the '
-                            "sex act — rent, food, drugs or a smuggling debt, not only cash. A client who was "
-                            "made to have sex with a landlord so the family could stay, or with men her partner "
-                            "owed money to, may have a T visa claim alongside her asylum or VAWA case. Trafficking "
-                            "victims may also be eligible for federal benefits and services once certified by the "
-                            "Office on Trafficking in Persons, so identifying trafficking early changes what help "
-                            "the client can receive.",
+                            'Second, a "commercial sex act" is any sex act on account of which anything of value '
+                            "is given to or received by any person (8 C.F.R. § 214.201) — rent, food, drugs or a "
+                            "smuggling debt, not "
+                            "only cash. A client who was made to have sex with a landlord so the family could stay, "
+                            "or with men her partner owed money to, may have a T visa claim alongside her asylum or "
+                            "VAWA case. Certification by HHS's Office on Trafficking in Persons opens access to "
+                            "federal services for trafficking victims (22 U.S.C. § 7105(b)(1)(E)), but Pub. L. "
+                            "119-21 changed eligibility for several federal benefit programs in 2025: check each "
+                            "program's current rules before advising.",
                         ),
                     ),
                     (
@@ -537,24 +736,27 @@ COURSES = [
                     (
                         "text",
                         p(
-                            "Under INA § 101(a)(15)(T) the applicant must show that she (1) is or was a victim of a "
-                            "severe form of trafficking; (2) is physically present in the United States, American "
-                            "Samoa, the Northern Mariana Islands or a port of entry on account of the trafficking; "
-                            "(3) has complied with any reasonable request for assistance from law enforcement, "
-                            "unless she was under 18 or could not cooperate because of physical or psychological "
-                            "trauma; and (4) would suffer extreme hardship involving unusual and severe harm if "
-                            "removed.",
-                            "Unlike the U visa, the T visa does not require a law-enforcement signature. Form I-914 "
-                            "Supplement B, a declaration by a law-enforcement official, is helpful evidence but "
-                            "optional; the client's detailed statement and other credible evidence can establish "
-                            "victimization and cooperation. Federal law enforcement can also request continued "
-                            "presence, a temporary status that gives a survivor work authorization while an "
-                            "investigation goes on.",
-                            "Family members are included with Form I-914 Supplement A. The annual cap of 5,000 "
-                            "principal T visas has never been reached. After three years in T status, or earlier "
-                            "if the investigation or prosecution is complete, the client may apply to adjust under "
-                            "INA § 245(l), showing continuous presence, good moral character and continued "
-                            "compliance with reasonable requests or an exception.",
+                            "Under INA § 101(a)(15)(T)(i) the applicant must show that she (1) is or was a victim "
+                            "of a severe form of trafficking; (2) is physically present in the United States, "
+                            "American Samoa, the Northern Mariana Islands or a port of entry on account of the "
+                            "trafficking; (3) has complied with any reasonable request for assistance from law "
+                            "enforcement in the investigation or prosecution of the trafficking, unless she was "
+                            "under 18 or could not cooperate because of physical or psychological trauma; and (4) "
+                            "would suffer extreme hardship involving unusual and severe harm if removed.",
+                            "Unlike the U visa, the T visa does not require a law-enforcement signature. A "
+                            "declaration from a law-enforcement agency is optional evidence, carries no special "
+                            "weight and does not lead to automatic approval; the client's detailed personal "
+                            "statement and any other credible evidence can establish victimization and "
+                            "cooperation (8 C.F.R. § 214.204(c), (e)–(f)). Federal law enforcement can also request "
+                            "continued presence, a temporary status that lets a survivor stay and work while an "
+                            "investigation goes on (28 C.F.R. § 1100.35). USCIS first reviews whether an "
+                            "application is bona fide (8 C.F.R. §§ 214.204(m), 214.205).",
+                            "Family members are included with Form I-914 Supplement A. The statute caps T-1 status "
+                            "at 5,000 principals a year; the cap does not apply to family members (INA "
+                            "§ 214(o)(2)–(3)). After three years in T status, or earlier if the investigation or "
+                            "prosecution is complete, the client may apply to adjust under INA § 245(l), showing "
+                            "continuous presence, good moral character and continued compliance with reasonable "
+                            "requests or an exception.",
                         ),
                     ),
                     (
@@ -563,9 +765,10 @@ COURSES = [
                             "note",
                             "Rules change",
                             p(
-                                "DHS revised the T visa regulations in a 2024 final rule, including a bona fide "
-                                "determination process. Read the current regulations and the USCIS Policy Manual "
-                                "before filing."
+                                "DHS rewrote the T visa regulations in a final rule effective August 28, 2024 "
+                                "(89 Fed. Reg. 34864 (Apr. 30, 2024)), moving them to 8 C.F.R. part 214, subpart C "
+                                "(§§ 214.201 and following), with corrections later. Read the current regulations "
+                                "and the USCIS Policy Manual before filing."
                             ),
                         ),
                     ),
@@ -576,18 +779,20 @@ COURSES = [
             (
                 "Is a law-enforcement signature required for a T visa?",
                 [
-                    "Yes, Form I-914 Supplement B is mandatory",
-                    "No, Supplement B is optional evidence",
+                    "Yes, a law-enforcement declaration is mandatory",
+                    "No, a law-enforcement declaration is optional evidence",
                     "Only for labor trafficking",
                 ],
                 {1},
-                "Supplement B is optional; other credible evidence can prove the elements.",
+                "8 C.F.R. § 214.204(e): an LEA declaration is optional evidence with no special weight; other "
+                "credible evidence can prove the elements.",
             ),
             (
                 "Which of these can be coercion for trafficking purposes?",
                 ["Threats of serious harm", "Threats of deportation", "Confiscation of identity documents as control"],
                 {0, 1, 2},
-                "The TVPA definition of coercion reaches threats of serious harm and the abuse of legal process.",
+                "The TVPA definition of coercion reaches threats of serious harm, schemes to make the victim fear "
+                "serious harm, and the abuse of legal process (22 U.S.C. § 7102).",
             ),
             (
                 "Who is excused from the requirement to comply with reasonable requests from law enforcement?",
@@ -597,7 +802,8 @@ COURSES = [
                     "Only applicants with a pending asylum case",
                 ],
                 {0},
-                "The statute excuses minors and those unable to cooperate due to physical or psychological trauma.",
+                "INA § 101(a)(15)(T)(i)(III)(bb)–(cc) excuses minors and those unable to cooperate due to physical "
+                "or psychological trauma.",
             ),
         ],
     },
@@ -610,7 +816,7 @@ COURSES = [
             "U.S. citizens and permanent residents: eligibility, evidence, confidentiality and adjustment."
         ),
         "objectives": [
-            "Identify who may self-petition and the qualifying relationship rules.",
+            "Identify who may self-petition and the qualifying relationship rules, including the two-year rules.",
             "Document battery or extreme cruelty, good-faith marriage, residence and good moral character.",
             "Apply 8 U.S.C. § 1367 protections and plan adjustment of status.",
         ],
@@ -618,6 +824,8 @@ COURSES = [
         "minutes": 90,
         "ethics_minutes": 30,
         "ny_category": "app",
+        "law_as_of": LAW_AS_OF,
+        "law_reviewed_by": reviewer("Wei Chen", "staff attorney and mentor"),
         "faculty": [
             (
                 "Wei Chen",
@@ -638,19 +846,31 @@ COURSES = [
                             "VAWA lets a survivor petition for herself on Form I-360, without the abuser's "
                             "knowledge or cooperation. A spouse of an abusive U.S. citizen (INA "
                             "§ 204(a)(1)(A)(iii)) or lawful permanent resident (INA § 204(a)(1)(B)(ii)) may "
-                            "self-petition, as may a child of an abusive citizen or resident and a parent abused by "
-                            "a U.S. citizen son or daughter who is at least 21.",
+                            "self-petition, as may a child of an abusive citizen or resident (INA "
+                            "§ 204(a)(1)(A)(iv), (B)(iii)) and a parent abused by a U.S. citizen son or daughter "
+                            "(INA § 204(a)(1)(A)(vii)); the parent must qualify as an immediate relative, so the "
+                            "son or daughter must be at least 21.",
                             "The self-petitioning spouse must show a qualifying relationship, a marriage entered "
                             "into in good faith, that she resided with the abuser, that she or her child was "
                             "subjected to battery or extreme cruelty by the abuser during the marriage, and good "
-                            "moral character. A divorce does not end eligibility if the petition is filed within "
-                            "two years and the divorce was connected to the abuse; the same two-year window "
-                            "applies where the abuser died or lost status because of an incident of domestic "
-                            "violence. A bigamous marriage the petitioner believed valid can qualify.",
+                            "moral character. A bigamous marriage the petitioner believed valid can qualify. "
+                            "Remarriage before the petition is decided is a ground for denial (8 C.F.R. "
+                            "§ 204.2(c)(1)(ii)).",
+                            "The two-year rules differ with the abuser's status. Where the abuser is a U.S. "
+                            "citizen, a person who was his bona fide spouse within the past two years may still "
+                            "self-petition if he died within the past two years, lost or renounced citizenship "
+                            "within the past two years in connection with an incident of domestic violence, or the "
+                            "marriage was legally ended within the past two years in a way connected to the battery "
+                            "or extreme cruelty (INA § 204(a)(1)(A)(iii)(II)(aa)(CC)). Where the abuser is a "
+                            "permanent resident, the statute gives two routes only: the spouse lost status within "
+                            "the past two years due to an incident of domestic violence, or the marriage was "
+                            "legally ended within the past two years with a connection to the battery or extreme "
+                            "cruelty (INA § 204(a)(1)(B)(ii)(II)(aa)(CC)). There is no death-of-the-abuser rule for "
+                            "spouses of permanent residents; look for other relief.",
                             "Extreme cruelty does not require physical violence. Threats, isolation, economic "
                             "control, forced sexual contact, threats to take the children or to have her deported "
                             "and other forms of coercive control all count, and the pattern matters more than any "
-                            "single incident.",
+                            "single incident (8 C.F.R. § 204.2(c)(1)(vi)).",
                         ),
                     ),
                     (
@@ -664,8 +884,21 @@ COURSES = [
                                     "An undocumented spouse",
                                 ],
                                 {0, 1},
-                                "The abuser must be a U.S. citizen or lawful permanent resident.",
-                            )
+                                "The abuser must be a U.S. citizen or lawful permanent resident (or have lost "
+                                "that status within the statutory two-year window).",
+                            ),
+                            (
+                                "The client's permanent-resident husband lost his status 18 months ago after a "
+                                "domestic violence conviction. Can she still self-petition?",
+                                [
+                                    "No: he is no longer a permanent resident",
+                                    "Yes: within two years of his loss of status due to an incident of domestic "
+                                    "violence",
+                                ],
+                                {1},
+                                "INA § 204(a)(1)(B)(ii)(II)(aa)(CC): the spouse lost status within the past two "
+                                "years due to an incident of domestic violence.",
+                            ),
                         ],
                     ),
                 ],
@@ -684,11 +917,13 @@ COURSES = [
                             "Affidavits from friends, clergy, shelter staff and counsellors, medical records, "
                             "photographs and the abuser's messages can prove the abuse. Joint leases, bank "
                             "statements, photographs over time and the children's birth certificates show a "
-                            "good-faith marriage and shared residence.",
-                            "Good moral character is usually shown with the client's declaration and police "
-                            "clearances from every place she lived for six months or more in the three years "
-                            "before filing. An act or conviction that would otherwise bar good moral character can "
-                            "be excused where it was connected to the abuse; explain the connection carefully.",
+                            "good-faith marriage and shared residence (8 C.F.R. § 204.2(c)(2)(iii)–(iv), (vii)).",
+                            "Good moral character is usually shown with the client's affidavit and police "
+                            "clearances or criminal background checks from every place she lived for six months "
+                            "or more in the three years before filing (8 C.F.R. § 204.2(c)(2)(v)). An act or "
+                            "conviction that would otherwise bar good moral character does not bar it if it is "
+                            "waivable for admissibility or deportability purposes and was connected to the abuse "
+                            "(INA § 204(a)(1)(C)); explain the connection carefully.",
                             "The declaration should tell her story in her own words: how they met, why she married, "
                             "how the abuse began and escalated, the worst incidents, how it affected her and the "
                             "children, and why she stayed or left. Avoid conclusions; give the facts that show "
@@ -708,9 +943,12 @@ COURSES = [
                             "practice",
                             "Prima facie determination",
                             p(
-                                "When USCIS finds that a self-petition states a prima facie case, it issues a "
-                                "notice the client can use to access certain public benefits. File the petition "
-                                "as complete as possible so that notice comes quickly."
+                                "When a complete self-petition supports every element, USCIS issues a Notice of "
+                                "Prima Facie Case, valid until the petition is decided, for purposes of public "
+                                "benefits under 8 U.S.C. § 1641 (8 C.F.R. § 204.2(c)(6)). Pub. L. 119-21 changed "
+                                "eligibility for several federal benefit programs in 2025, so check each program's "
+                                "current rules before telling a client what the notice will open. File the "
+                                "petition as complete as possible so the notice comes quickly."
                             ),
                         ),
                     ),
@@ -726,22 +964,24 @@ COURSES = [
                         "text",
                         p(
                             "Section 1367 prohibits DHS, the Department of Justice and the State Department from "
-                            "disclosing any information about a VAWA, T or U applicant to anyone, and from making "
-                            "an adverse determination of admissibility or deportability using information "
-                            "furnished solely by the abuser or the abuser's family. Abusers commonly call ICE or "
-                            'send USCIS "tips" to undercut the petition; the statute was written for exactly that '
-                            "situation.",
+                            "disclosing information about a VAWA, T or U applicant to anyone other than their own "
+                            "sworn officers for legitimate purposes, subject to the limited exceptions in "
+                            "§ 1367(b), and from making an adverse determination of admissibility or "
+                            "deportability using information furnished solely by the abuser or a member of the "
+                            "abuser's household (8 U.S.C. § 1367(a)). Abusers commonly call ICE or send USCIS "
+                            '"tips" to undercut the petition; the statute was written for exactly that situation.',
                             "Your own obligations run parallel. Under Rule 1.6 you protect everything relating to "
                             "the representation. Use a safe mailing address and phone number the client chooses, "
                             "confirm before leaving messages, never put case details in email subject lines, and "
                             "never contact the abuser. Where the abuser is also a party to a family-court case, "
                             "coordinate with the family lawyer so nothing filed there reveals the immigration case "
                             "without the client's informed consent.",
-                            "A self-petitioner married to a U.S. citizen is an immediate relative and may file for "
-                            "adjustment with the I-360 or after approval. VAWA self-petitioners may adjust even if "
-                            "they entered without inspection, and the public charge ground does not apply to them "
-                            "(INA § 212(a)(4)(E)). Spouses of permanent residents wait for a visa number in the "
-                            "family second preference.",
+                            "A self-petitioner married to a U.S. citizen is an immediate relative. INA § 245(a) "
+                            "allows adjustment by a person with an approved VAWA self-petition even if she was "
+                            "not inspected and admitted or paroled, INA § 212(a)(6)(A)(ii) exempts qualifying "
+                            "VAWA self-petitioners from the entry-without-inspection ground, and the public charge "
+                            "ground does not apply to them (INA § 212(a)(4)(E)(i)). Spouses of permanent residents "
+                            "wait for a visa number in the family second preference (INA § 203(a)(2)(A)).",
                         ),
                     ),
                     (
@@ -752,12 +992,13 @@ COURSES = [
                                 "8 U.S.C. § 1367 say?",
                                 [
                                     "USCIS may deny on the letter alone",
-                                    "USCIS may not make an adverse determination based solely on it",
+                                    "USCIS may not make an adverse determination of admissibility or deportability "
+                                    "based solely on it",
                                     "USCIS must forward the letter to your client",
                                 ],
                                 {1},
-                                "Information furnished solely by the abuser cannot be the basis of an adverse "
-                                "determination.",
+                                "8 U.S.C. § 1367(a)(1): information furnished solely by the abuser cannot be the "
+                                "basis of an adverse determination of admissibility or deportability.",
                             )
                         ],
                     ),
@@ -769,20 +1010,33 @@ COURSES = [
                 "What evidentiary standard applies to VAWA self-petitions?",
                 ["Clear and convincing", "Any credible evidence", "Beyond reasonable doubt"],
                 {1},
-                "INA § 204(a)(1)(J).",
+                "INA § 204(a)(1)(J); 8 C.F.R. § 204.2(c)(2)(i).",
             ),
             (
                 "A client divorced her abusive U.S. citizen husband 18 months ago because of the abuse. Can she still "
                 "self-petition?",
                 ["No, the marriage has ended", "Yes, within two years if the divorce was connected to the abuse"],
                 {1},
-                "The two-year rule for divorce connected to battery or extreme cruelty.",
+                "INA § 204(a)(1)(A)(iii)(II)(aa)(CC): legal termination within the past two years connected to the "
+                "battery or extreme cruelty.",
+            ),
+            (
+                "The abusive husband was a permanent resident and died a year ago. Does VAWA's two-year rule let "
+                "the widow self-petition?",
+                [
+                    "Yes, the death rule applies to every abuser",
+                    "No: the death rule applies only where the abuser was a U.S. citizen",
+                ],
+                {1},
+                "Compare INA § 204(a)(1)(A)(iii)(II)(aa)(CC) (citizen: death within two years) with "
+                "§ 204(a)(1)(B)(ii)(II)(aa)(CC) (permanent resident: loss of status due to domestic violence, or "
+                "divorce connected to the abuse).",
             ),
             (
                 "Which conduct can be extreme cruelty?",
                 ["Threats to have her deported", "Economic control and isolation", "Threats to take the children"],
                 {0, 1, 2},
-                "Extreme cruelty reaches coercive control without physical violence.",
+                "Extreme cruelty reaches coercive control without physical violence (8 C.F.R. § 204.2(c)(1)(vi)).",
             ),
         ],
     },
@@ -792,7 +1046,7 @@ COURSES = [
         "title": "Special Immigrant Juvenile Status",
         "summary": (
             "Protection for children abused, neglected or abandoned by a parent: the state-court predicate "
-            "order, the I-360 petition, age-out protection and adjustment."
+            "order, the I-360 petition and its fee, age-out protection and adjustment."
         ),
         "objectives": [
             "List the findings a juvenile court must make and which state courts can make them.",
@@ -803,6 +1057,8 @@ COURSES = [
         "minutes": 60,
         "ethics_minutes": 0,
         "ny_category": "app",
+        "law_as_of": LAW_AS_OF,
+        "law_reviewed_by": reviewer("Marisol Ruiz", "supervising attorney, immigration court practice"),
         "faculty": [
             (
                 "Marisol Ruiz",
@@ -821,22 +1077,44 @@ COURSES = [
                         "text",
                         p(
                             "Special Immigrant Juvenile classification (INA § 101(a)(27)(J); 8 C.F.R. § 204.11) "
-                            "is a two-step process. First, a state juvenile court — any state court with "
-                            "jurisdiction under state law to make judicial determinations about the custody and "
-                            "care of juveniles — issues an order. Then the child petitions USCIS on Form I-360 "
-                            "while under 21 and unmarried.",
-                            "The court order must (1) declare the child dependent on the court, or place the child "
-                            "in the custody of a state agency or of an individual or entity appointed by the "
-                            "court; (2) find that reunification with one or both parents is not viable because of "
-                            "abuse, neglect, abandonment or a similar basis under state law; and (3) find that it "
-                            "is not in the child's best interest to be returned to the country of nationality or "
-                            "last habitual residence. Each finding must rest on the state law the court applied, "
-                            "and the order or supporting documents should show the factual basis.",
-                            "USCIS must consent to the classification, which it does when the request is bona "
-                            "fide: the juvenile court order was sought to obtain relief from parental abuse, "
-                            "neglect, abandonment or a similar basis, not primarily to obtain an immigration "
-                            "benefit. A child in federal (ORR) custody needs HHS consent before a state court may "
-                            "change her custody status or placement.",
+                            "is a two-step process. First, a juvenile court — a court in the United States with "
+                            "jurisdiction under state law to make judicial determinations about the dependency "
+                            "and/or custody and care of juveniles (8 C.F.R. § 204.11(a)) — issues an order. Then "
+                            "the young person petitions USCIS on Form I-360. She must be under 21 when the petition "
+                            "is filed and unmarried when the I-360 is filed and when it is decided (8 C.F.R. "
+                            "§ 204.11(b)(1)–(2)).",
+                            "The court must (1) declare the child dependent on the court, or place the child in the "
+                            "custody of a state agency or of an individual or entity appointed by the court; and "
+                            "(2) determine that reunification with one or both parents is not viable because of "
+                            "abuse, neglect, abandonment or a similar basis under state law; and (3) a court or "
+                            "agency authorised to decide it must determine, in judicial or administrative "
+                            "proceedings, that return to the country of nationality or last habitual residence is "
+                            "not in the child's best interest (8 C.F.R. § 204.11(c)). The order must rest on state "
+                            "law and show its factual basis and the relief the court granted or recognised "
+                            "(§ 204.11(d)(5)), and it must generally remain in effect through adjudication "
+                            "(§ 204.11(c)(3)(ii)).",
+                            "USCIS must consent to the classification. It does so when the request is bona fide: "
+                            "a primary reason the court's determinations were sought was to obtain relief from "
+                            "parental abuse, neglect, abandonment or a similar basis under state law (8 C.F.R. "
+                            "§ 204.11(b)(5)). A child who is or was in federal (HHS/ORR) custody and obtained a "
+                            "state-court order altering that custody or placement must show HHS's specific consent "
+                            "(INA § 101(a)(27)(J)(iii)(I); 8 C.F.R. § 204.11(d)(6)).",
+                        ),
+                    ),
+                    (
+                        "callout",
+                        (
+                            "warning",
+                            "The I-360 fee since July 2025",
+                            p(
+                                "An SIJ petition is no longer free. Pub. L. 119-21 requires a fee from anyone "
+                                "applying for SIJ status: at least $250 in fiscal year 2025, adjusted for "
+                                "inflation each fiscal year (8 U.S.C. § 1805). USCIS collects it on SIJ I-360s "
+                                f"postmarked on or after July 22, 2025 and does not waive it ({HR1_NOTICE}); it "
+                                f"published inflation adjustments to these fees effective January 1, 2026 "
+                                f"({HR1_FY2026}). Check the current amount at {FEE_SCHEDULE} before filing, and "
+                                "plan with the client or guardian how it will be paid."
+                            ),
                         ),
                     ),
                     (
@@ -846,9 +1124,19 @@ COURSES = [
                                 "Reunification must be not viable with:",
                                 ["Both parents", "One or both parents", "Any relative"],
                                 {1},
-                                "The statute refers to one or both parents; a child living with one safe parent "
-                                "can qualify.",
-                            )
+                                "INA § 101(a)(27)(J)(i) refers to one or both parents; a child living with one "
+                                "safe parent can qualify.",
+                            ),
+                            (
+                                "When must an SIJ petitioner be unmarried?",
+                                [
+                                    "Only when the I-360 is filed",
+                                    "When the I-360 is filed and when it is decided",
+                                    "Until she becomes a permanent resident",
+                                ],
+                                {1},
+                                "8 C.F.R. § 204.11(b)(2): unmarried at the time of filing and adjudication.",
+                            ),
                         ],
                     ),
                 ],
@@ -864,30 +1152,44 @@ COURSES = [
                         p(
                             "Which court and which proceeding depend on the state: guardianship, custody, "
                             "dependency, delinquency or adoption can all produce a predicate order. Age limits "
-                            "differ. New York's Family Court can appoint a guardian for a young person up to 21 "
-                            "with her consent, and California Probate Code § 1510.1 allows guardianships for "
-                            "18-to-20-year-olds for SIJ purposes; other states stop at 18. Start early and never "
-                            "let a client's 18th birthday pass unnoticed.",
-                            "Federal law protects a child from aging out once the I-360 is filed: USCIS may not "
-                            "deny the petition because the child turned 21 after filing. The child must remain "
-                            "unmarried until the petition is approved and through adjustment.",
-                            "An approved SIJ petitioner is treated as paroled for adjustment (INA § 245(h)), and "
-                            "several inadmissibility grounds do not apply or can be waived. Because SIJ is an "
-                            "employment-based fourth preference category, clients from countries with long "
-                            "backlogs wait years for a visa number; check the Visa Bulletin and the current USCIS "
-                            "policy on deferred action and employment authorization, which has changed. Remind "
-                            "clients that a SIJ-based resident can never petition for the natural or prior "
-                            "adoptive parents.",
+                            "differ from state to state, and in many states a court's power over custody ends at "
+                            "18. Several states let their courts act for young people aged 18 to 20: New York's "
+                            "Family Court can appoint a guardian for a person under 21 who consents (N.Y. Family "
+                            "Court Act § 661(a)); California Probate Code § 1510.1 allows a guardianship of an "
+                            "unmarried 18-to-20-year-old who consents, in connection with a petition for the SIJ "
+                            "findings; and Massachusetts courts make special findings for any unmarried person "
+                            "under 21 (Mass. Gen. Laws ch. 119, § 39M; see Recinos v. Escobar, 473 Mass. 734 "
+                            "(2016)). Research your own state's law, start early and never let a client's 18th "
+                            "birthday pass unnoticed.",
+                            "Federal law protects a young person from aging out once the I-360 is filed: she must "
+                            "be under 21 on the filing date (8 C.F.R. § 204.11(b)(1)), and an order that ended "
+                            "only because of her age still counts if she filed before 21 (§ 204.11(c)(3)(ii)(B)). "
+                            "She must be unmarried when the I-360 is filed and when it is decided (§ 204.11(b)(2)). "
+                            "After approval, the regulation revokes the approval automatically only if a court "
+                            "reunifies her with a parent it had found she could not reunify with, or finds that "
+                            "return is in her best interest, before the adjustment decision is final "
+                            "(§ 204.11(j)(1)).",
+                            "An approved SIJ petitioner is treated as paroled for adjustment (INA § 245(h)(1)), and "
+                            "several inadmissibility grounds do not apply or can be waived (INA § 245(h)(2)). "
+                            "Because SIJ is an employment-based fourth preference category (INA § 203(b)(4)), "
+                            "clients from countries with long backlogs wait years for a visa number; check the Visa "
+                            "Bulletin and the current USCIS policy on deferred action and employment authorization, "
+                            "which has changed. Remind clients that the natural or prior adoptive parents of a "
+                            "person granted SIJ classification can never gain any immigration right, privilege or "
+                            "status through that parentage (INA § 101(a)(27)(J)(iii)(II); 8 C.F.R. § 204.11(i)).",
                         ),
                     ),
                     (
                         "callout",
                         (
                             "warning",
-                            "Marriage ends eligibility",
+                            "Marriage before the I-360 is decided ends eligibility",
                             p(
-                                "A SIJ petitioner who marries before adjusting loses eligibility. Explain this in "
-                                "the client's language and in writing at intake and again at every stage."
+                                "A petitioner who marries before USCIS decides the I-360 is no longer eligible "
+                                "(8 C.F.R. § 204.11(b)(2)). Explain this in the client's language and in writing "
+                                "at intake and again while the petition is pending. Before advising a client who "
+                                "plans to marry after approval, check the current adjustment rules and USCIS Policy "
+                                "Manual, vol. 7, pt. F, ch. 7, and how marriage affects any family members' cases."
                             ),
                         ),
                     ),
@@ -904,19 +1206,29 @@ COURSES = [
                     "That the child speaks English",
                 ],
                 {0, 1, 2},
-                "The three predicate findings of 8 C.F.R. § 204.11(c).",
+                "The predicate determinations of 8 C.F.R. § 204.11(c); the best-interest determination may also "
+                "be made in administrative proceedings.",
             ),
             (
-                "A child files the I-360 at 20 and turns 21 while it is pending. What happens?",
+                "A young person files the I-360 at 20 and turns 21 while it is pending. What happens?",
                 ["It is denied for age", "Age-out protection preserves eligibility"],
                 {1},
-                "Statutory age-out protection applies once the petition is filed before 21.",
+                "She must only be under 21 when the petition is filed (8 C.F.R. § 204.11(b)(1)).",
+            ),
+            (
+                "A 19-year-old SIJ petitioner marries while her I-360 is pending. What is the effect?",
+                [
+                    "None, if she was unmarried when she filed",
+                    "She is no longer eligible: she must be unmarried when the I-360 is decided",
+                ],
+                {1},
+                "8 C.F.R. § 204.11(b)(2): unmarried at the time of filing and adjudication.",
             ),
             (
                 "May a SIJ-based permanent resident later petition for her natural parents?",
                 ["Yes", "No"],
                 {1},
-                "INA § 101(a)(27)(J)(iii)(II).",
+                "INA § 101(a)(27)(J)(iii)(II); 8 C.F.R. § 204.11(i).",
             ),
         ],
     },
@@ -937,6 +1249,8 @@ COURSES = [
         "minutes": 90,
         "ethics_minutes": 30,
         "ny_category": "skills",
+        "law_as_of": LAW_AS_OF,
+        "law_reviewed_by": reviewer("Josette Pierre", "senior attorney, anti-trafficking project"),
         "faculty": [
             (
                 "Dr. Amara Osei",
@@ -970,7 +1284,8 @@ COURSES = [
                             "fear lead many to disclose sexual violence late, sometimes only after several "
                             "meetings. None of this indicates fabrication, but an adjudicator who does not "
                             "understand it may see inconsistency and evasiveness.",
-                            "Because the REAL ID Act lets an adjudicator rely on any inconsistency, your job is to "
+                            "Because the REAL ID Act lets an adjudicator, considering the totality of the circumstances, rely on "
+                            "any inconsistency (INA § 208(b)(1)(B)(iii)), your job is to "
                             "learn the story fully before anything is filed, identify the gaps and "
                             "inconsistencies, and explain them with evidence — often a psychological evaluation "
                             "that describes the client's symptoms and how they affect recall.",
@@ -1134,6 +1449,8 @@ COURSES = [
         "minutes": 60,
         "ethics_minutes": 30,
         "ny_category": "skills",
+        "law_as_of": LAW_AS_OF,
+        "law_reviewed_by": reviewer("Wei Chen", "staff attorney and mentor"),
         "faculty": [
             (
                 "Andrea Xoc",
