@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import dashboards, reports, staff
+from .views import dashboards, deadlines, reports, staff
 from .views import matching as matching_views
 
 app_name = "staff"
@@ -37,4 +37,6 @@ urlpatterns = [
     path("matching/", matching_views.matching_batch, name="matching_batch"),
     path("matching/cases/<id:pk>/", matching_views.matching_case, name="matching_case"),
     path("matching/placements/<id:pk>/mentor/", matching_views.matching_mentor, name="matching_mentor"),
+    # The deadline watch
+    path("deadlines/", deadlines.deadline_watch, name="deadline_watch"),
 ]

@@ -1,14 +1,26 @@
 """The deadline-watch thresholds program staff set on the matching settings page."""
 
+import datetime
+
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.forms.models import model_to_dict
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import AuditEvent
-from mentorship.models import MatchingSettings, validate_deadline_watch_days
+from mentorship.models import CaseDateKind, MatchingSettings, validate_deadline_watch_days
+from mentorship.tasks import deadline_watch_send_task
+from tests.factories import CaseDateFactory, CaseFactory
 
 pytestmark = pytest.mark.django_db
+
+DAY = datetime.timedelta(days=1)
+
+
+def at(day: datetime.date, hour: int = 9):
+    return time_machine.travel(timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour))), tick=False)
 
 
 def _settings_post(**overrides) -> dict:
@@ -60,6 +72,21 @@ def test_bad_thresholds_get_a_clear_form_error_and_change_nothing(staff_user, cl
 def test_the_settings_page_shows_the_thresholds_as_typed_text(staff_user, client_for):
     page = client_for(staff_user).get(reverse("staff:matching_settings")).content.decode()
     assert 'value="30, 14, 7, 3, 1"' in page
+
+
+def test_staff_set_thresholds_are_the_ones_used(staff_user, client_for):
+    response = client_for(staff_user).post(reverse("staff:matching_settings"), _settings_post(deadline_watch_days="10"))
+    assert response.status_code == 302
+    assert MatchingSettings.load().deadline_watch_days == [10]
+    today = timezone.localdate()
+    case = CaseFactory(status="seeking", created_by=staff_user)
+    CaseDateFactory(case=case, kind=CaseDateKind.ONE_YEAR_DEADLINE, date=timezone.localdate() + 12 * DAY)
+    with at(today):
+        assert deadline_watch_send_task() == 0
+    with at(today + 2 * DAY):
+        assert deadline_watch_send_task() == 1
+    with at(today + 11 * DAY):  # 1 day left, but 1 is no longer a threshold
+        assert deadline_watch_send_task() == 0
 
 
 @pytest.mark.parametrize("value", [[], [3, 7], [7, 7], [0], [True], ["7"], list(range(11, 0, -1)), "30,14"])
