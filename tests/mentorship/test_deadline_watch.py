@@ -22,7 +22,7 @@ from tests.factories import (
     StaffFactory,
     VolunteerFactory,
 )
-from tests.mentorship.test_authorization import staff_only
+from tests.mentorship.test_authorization import expect, staff_only
 
 pytestmark = pytest.mark.django_db
 
@@ -311,6 +311,10 @@ def test_deadline_watch_page_is_for_staff_only(world, client_for):
         assert client_for(world[who]).get(reverse("staff:deadline_watch")).status_code == 404
 
 
+# ---------------------------------------------------------------------------
+# The filed mark
+
+
 @pytest.fixture
 def placed(world):
     """The placed case of ``world`` with an unfiled filing deadline 3 days away."""
@@ -318,6 +322,84 @@ def placed(world):
         case=world["placed_case"], kind=CaseDateKind.FILING_DEADLINE, date=timezone.localdate() + 3 * DAY
     )
     return {**world, "case_date": case_date}
+
+
+def _filed_url(namespace: str, case_date, *, unfiled: bool = False) -> str:
+    name = f"{namespace}:case_date_{'unfiled' if unfiled else 'filed'}"
+    return reverse(name, kwargs={"pk": case_date.case_id, "date_pk": case_date.pk})
+
+
+def test_placed_attorney_marks_filed_which_closes_the_watch_and_stops_emails(placed, client_for):
+    from mentorship.selectors.deadlines import deadline_watch_rows
+
+    staff, attorney, case_date = placed["staff"], placed["placed_attorney"], placed["case_date"]
+    today = timezone.localdate()
+    with at(today - 4 * DAY):  # 7 days before
+        assert deadline_watch_send_task() == staff_count()
+    assert [r.status_label for r in deadline_watch_rows()] == ["Placed, filing not confirmed"]
+    client = client_for(attorney)
+    page = client.get(reverse("mentorship:case_detail", kwargs={"pk": case_date.case_id})).content.decode()
+    assert _filed_url("mentorship", case_date) in page and "not marked filed" in page
+    response = client.post(_filed_url("mentorship", case_date))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("mentorship:case_detail", kwargs={"pk": case_date.case_id})
+    case_date.refresh_from_db()
+    assert case_date.filed_at is not None and case_date.filed_by == attorney
+    assert AuditEvent.objects.filter(actor=attorney, detail="date marked filed").count() == 1
+    assert deadline_watch_rows() == []
+    page = client_for(staff).get(reverse("staff:dashboard")).content.decode()
+    assert "No hard date needs watching." in page
+    assert deadline_watch_send_task() == 0
+    with at(today + 2 * DAY):
+        assert deadline_watch_send_task() == 0
+    assert len(watch_mail()) == staff_count()
+
+
+def test_removing_the_mark_watches_the_date_again_without_resending(placed, client_for):
+    from mentorship.selectors.deadlines import deadline_watch_rows
+
+    staff, case_date = placed["staff"], placed["case_date"]
+    assert deadline_watch_send_task() == staff_count()
+    client = client_for(staff)
+    assert client.post(_filed_url("staff", case_date)).status_code == 302
+    assert deadline_watch_rows() == []
+    response = client.post(_filed_url("staff", case_date, unfiled=True))
+    assert response["Location"] == reverse("staff:case_detail", kwargs={"pk": case_date.case_id})
+    case_date.refresh_from_db()
+    assert case_date.filed_at is None and case_date.filed_by is None
+    assert AuditEvent.objects.filter(actor=staff, detail="date filed mark removed").count() == 1
+    assert len(deadline_watch_rows()) == 1
+    assert deadline_watch_send_task() == 0  # the 3-day email went out already
+
+
+def test_staff_mark_filed_from_the_watch_list_returns_to_it(placed, client_for):
+    response = client_for(placed["staff"]).post(_filed_url("staff", placed["case_date"]), {"back": "watch"})
+    assert response["Location"] == reverse("staff:deadline_watch")
+
+
+def test_mentor_sees_the_mark_but_cannot_change_it(placed, client_for):
+    mentor, case_date = placed["mentor"], placed["case_date"]
+    client = client_for(mentor)
+    page = client.get(reverse("mentorship:case_detail", kwargs={"pk": case_date.case_id})).content.decode()
+    assert "not marked filed" in page and _filed_url("mentorship", case_date) not in page
+    assert client.post(_filed_url("mentorship", case_date)).status_code == 404
+    case_date.refresh_from_db()
+    assert case_date.filed_at is None
+    assert AuditEvent.objects.filter(actor=mentor, action=AuditEvent.Action.DENIED).exists()
+
+
+def test_only_hard_dates_take_the_mark(placed, client_for):
+    hearing = CaseDateFactory(case=placed["placed_case"], kind=CaseDateKind.HEARING)
+    response = client_for(placed["placed_attorney"]).post(_filed_url("mentorship", hearing), follow=True)
+    assert "Only hard dates" in response.content.decode()
+    hearing.refresh_from_db()
+    assert hearing.filed_at is None
+
+
+def test_a_date_of_another_case_is_404(placed, client_for):
+    other = CaseDateFactory(case=placed["other_case"], kind=CaseDateKind.FILING_DEADLINE)
+    url = reverse("mentorship:case_date_filed", kwargs={"pk": placed["placed_case"].pk, "date_pk": other.pk})
+    assert client_for(placed["placed_attorney"]).post(url).status_code == 404
 
 
 def test_placing_a_seeking_case_with_the_date_filed_stops_the_emails(staff):
@@ -376,6 +458,15 @@ def test_the_send_service_takes_a_day(staff):
 # Who may use each route (read by test_authorization)
 
 
+def _hard_date(w) -> dict:
+    case_date = CaseDateFactory(case=w["placed_case"], kind=CaseDateKind.FILING_DEADLINE)
+    return {"pk": case_date.case_id, "date_pk": case_date.pk}
+
+
 AUTHZ_MATRIX = {
     "staff:deadline_watch": [("get", None, staff_only())],
+    "staff:case_date_filed": [("post", _hard_date, staff_only(302))],
+    "staff:case_date_unfiled": [("post", _hard_date, staff_only(302))],
+    "mentorship:case_date_filed": [("post", _hard_date, expect(("placed_attorney", "staff"), 302))],
+    "mentorship:case_date_unfiled": [("post", _hard_date, expect(("placed_attorney", "staff"), 302))],
 }
