@@ -16,6 +16,11 @@ app.conf.beat_schedule = {
         "task": "mentorship.tasks.reminders_send_task",
         "schedule": crontab(minute=0, hour="*/1"),
     },
+    # Hourly, so a date entered late is heard of within the hour; each email goes out once.
+    "send-deadline-watch": {
+        "task": "mentorship.tasks.deadline_watch_send_task",
+        "schedule": crontab(minute=10, hour="*/1"),
+    },
     "expire-stale-offers": {
         "task": "mentorship.tasks.offers_expire_task",
         "schedule": crontab(minute="*/15"),

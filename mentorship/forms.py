@@ -338,7 +338,36 @@ class ReliefRequirementForm(forms.Form):
         self.fields["course"].queryset = CoursePage.objects.live().order_by("title")
 
 
+class DayCountsField(forms.CharField):
+    """Whole numbers of days typed as a comma-separated list ("30, 14, 7, 3, 1"), kept largest first."""
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return ", ".join(str(day) for day in value)
+        return value
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        parts = [part.strip() for part in value.replace(";", ",").split(",") if part.strip()]
+        wrong = [part for part in parts if not re.fullmatch(r"[0-9]+", part)]
+        if wrong:
+            shown = ", ".join(part[:12] if part.isprintable() else "?" for part in wrong[:5])
+            raise ValidationError(_("Not whole numbers of days: %(values)s."), code="invalid", params={"values": shown})
+        if any(len(part) > 5 for part in parts):
+            raise ValidationError(_("Give numbers of days within the urgent window."), code="max_value")
+        return sorted((int(part) for part in parts), reverse=True)
+
+    def validate(self, value):
+        if self.required and not value:
+            raise ValidationError(_("Give at least one number of days."), code="required")
+
+
 class MatchingSettingsForm(forms.ModelForm):
+    deadline_watch_days = DayCountsField(
+        label=MatchingSettings._meta.get_field("deadline_watch_days").verbose_name,
+        help_text=MatchingSettings._meta.get_field("deadline_watch_days").help_text,
+    )
+
     class Meta:
         model = MatchingSettings
         exclude = ["updated_at"]

@@ -50,7 +50,8 @@ DATA_INVENTORY: dict[str, dict[str, tuple[str, str]]] = {
     "mentorship.CaseDate": {
         "id": _ID, "case": (CASE, "which case"), "kind": (CASE, "deadline type"), "date": (CASE, "reminders"),
         "source": (CASE, "provenance of a legal date"), "verified_by": (INTERNAL, "provenance"),
-        "verified_at": (INTERNAL, "provenance"), "created_at": _TS,
+        "verified_at": (INTERNAL, "provenance"), "filed_at": (INTERNAL, "deadline watch: filing confirmed"),
+        "filed_by": (INTERNAL, "accountability"), "created_at": _TS,
     },
     "mentorship.CaseStatusChange": {
         "id": _ID, "case": (CASE, "which case"), "from_status": (CASE, "history"), "to_status": (CASE, "history"),
@@ -114,7 +115,8 @@ DATA_INVENTORY: dict[str, dict[str, tuple[str, str]]] = {
         "weight_continuity": (PUBLIC, "score weight"), "weight_mentor": (PUBLIC, "score weight"),
         "min_ilr_default": (PUBLIC, "default"), "urgent_within_days": (PUBLIC, "urgency rule"),
         "urgent_min_experience": (PUBLIC, "urgency rule"), "offer_expiry_days": (PUBLIC, "default"),
-        "cascade_default": (PUBLIC, "default"), "updated_at": _TS,
+        "cascade_default": (PUBLIC, "default"), "deadline_watch_days": (PUBLIC, "deadline watch thresholds"),
+        "updated_at": _TS,
     },
     "mentorship.ReliefTypeRequirement": {
         "id": _ID, "relief_type": (PUBLIC, "training rule"), "course": (PUBLIC, "training rule"), "created_at": _TS,

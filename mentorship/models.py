@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -203,8 +204,21 @@ class CaseDateKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+# Dates whose passing can cost the client the relief itself: matching treats a case with one
+# near as urgent, and the deadline watch follows each until it is marked filed.
+HARD_DATE_KINDS = (
+    CaseDateKind.ONE_YEAR_DEADLINE,
+    CaseDateKind.MERITS_HEARING,
+    CaseDateKind.FILING_DEADLINE,
+    CaseDateKind.U_VISA_CERT_EXPIRY,
+)
+
+
 class CaseDate(models.Model):
-    """A key date; computing legal deadlines is staff's call, so each carries its provenance."""
+    """A key date; computing legal deadlines is staff's call, so each carries its provenance.
+
+    A hard date is marked filed (or held) by staff or the placed attorney; the mark closes it
+    on the deadline watch."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="dates")
     kind = models.CharField(max_length=32, choices=CaseDateKind.choices)
@@ -214,6 +228,15 @@ class CaseDate(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="case_dates_verified"
     )
     verified_at = models.DateTimeField(null=True, blank=True)
+    filed_at = models.DateTimeField(_("marked filed"), null=True, blank=True, editable=False)
+    filed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="case_dates_filed",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -224,12 +247,7 @@ class CaseDate(models.Model):
 
     @property
     def is_hard(self) -> bool:
-        return self.kind in {
-            CaseDateKind.ONE_YEAR_DEADLINE,
-            CaseDateKind.MERITS_HEARING,
-            CaseDateKind.FILING_DEADLINE,
-            CaseDateKind.U_VISA_CERT_EXPIRY,
-        }
+        return self.kind in HARD_DATE_KINDS
 
 
 class CaseStatusChange(models.Model):
@@ -531,6 +549,38 @@ class CalendarFeedToken(models.Model):
 # Staff-set configuration
 
 
+DEADLINE_WATCH_DAYS_DEFAULT = (30, 14, 7, 3, 1)
+DEADLINE_WATCH_MAX_THRESHOLDS = 10
+
+
+def deadline_watch_days_default() -> list[int]:
+    return list(DEADLINE_WATCH_DAYS_DEFAULT)
+
+
+def validate_deadline_watch_days(value) -> None:
+    """Whole days before a hard date at which staff are emailed: positive, each once, at most ten,
+    largest first (the form sorts what staff type)."""
+    if not isinstance(value, list) or not value:
+        raise ValidationError(_("Give at least one number of days."), code="required")
+    if any(isinstance(day, bool) or not isinstance(day, int) for day in value):
+        raise ValidationError(_("Give whole numbers of days."), code="invalid")
+    if any(day < 1 for day in value):
+        raise ValidationError(_("Every number of days must be 1 or more."), code="min_value")
+    if len(value) > DEADLINE_WATCH_MAX_THRESHOLDS:
+        raise ValidationError(
+            _("Give at most %(max)d numbers of days."), code="max_length", params={"max": DEADLINE_WATCH_MAX_THRESHOLDS}
+        )
+    duplicates = sorted({day for day in value if value.count(day) > 1}, reverse=True)
+    if duplicates:
+        raise ValidationError(
+            _("Give each number of days once (repeated: %(days)s)."),
+            code="duplicate",
+            params={"days": ", ".join(str(day) for day in duplicates)},
+        )
+    if value != sorted(value, reverse=True):
+        raise ValidationError(_("List the numbers of days from the largest to the smallest."), code="order")
+
+
 class MatchingSettings(models.Model):
     """Weights for the soft score and offer defaults; one row, edited in the staff area."""
 
@@ -573,6 +623,15 @@ class MatchingSettings(models.Model):
         default=3, validators=[MinValueValidator(1), MaxValueValidator(30)]
     )
     cascade_default = models.BooleanField(default=True)
+    deadline_watch_days = models.JSONField(
+        _("email staff this many days before an unfiled hard date"),
+        default=deadline_watch_days_default,
+        validators=[validate_deadline_watch_days],
+        help_text=_(
+            "Days before a hard date at which program staff are emailed, e.g. 30, 14, 7, 3, 1; "
+            "each no larger than the urgent window."
+        ),
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -581,6 +640,14 @@ class MatchingSettings(models.Model):
 
     def __str__(self) -> str:
         return "Matching settings"
+
+    def clean(self) -> None:
+        days = self.deadline_watch_days
+        if isinstance(days, list) and days and all(isinstance(d, int) for d in days):
+            if self.urgent_within_days is not None and max(days) > self.urgent_within_days:
+                # The email links to the watch list, which shows only the urgent window.
+                message = _("Every number of days must be within the urgent window (%(window)d days).")
+                raise ValidationError({"deadline_watch_days": message % {"window": self.urgent_within_days}})
 
     @classmethod
     def load(cls) -> MatchingSettings:

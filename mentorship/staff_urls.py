@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import dashboards, reports, staff
+from .views import dashboards, deadlines, reports, staff
 from .views import matching as matching_views
 
 app_name = "staff"
@@ -37,4 +37,8 @@ urlpatterns = [
     path("matching/", matching_views.matching_batch, name="matching_batch"),
     path("matching/cases/<id:pk>/", matching_views.matching_case, name="matching_case"),
     path("matching/placements/<id:pk>/mentor/", matching_views.matching_mentor, name="matching_mentor"),
+    # The deadline watch and the "filed" mark on hard dates
+    path("deadlines/", deadlines.deadline_watch, name="deadline_watch"),
+    path("cases/<id:pk>/dates/<id:date_pk>/filed/", deadlines.case_date_filed, name="case_date_filed"),
+    path("cases/<id:pk>/dates/<id:date_pk>/unfiled/", deadlines.case_date_unfiled, name="case_date_unfiled"),
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from celery import shared_task
 
+from .services.deadlines import deadline_watch_send
 from .services.offers import offers_expire_due
 from .services.reminders import case_digest_send, reminders_send
 from .services.retention import cases_purge_due
@@ -19,6 +20,12 @@ def offers_expire_task() -> int:
 def reminders_send_task() -> int:
     """Overdue check-ins and case dates 7 and 1 days ahead; each reminder goes out once."""
     return reminders_send()
+
+
+@shared_task(acks_late=True)
+def deadline_watch_send_task() -> int:
+    """Email program staff as unfiled hard dates cross their thresholds; each date and threshold once."""
+    return deadline_watch_send()
 
 
 @shared_task(acks_late=True)

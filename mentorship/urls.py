@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import calendar, cases, checkins, hours, offers, profiles
+from .views import calendar, cases, checkins, deadlines, hours, offers, profiles
 
 app_name = "mentorship"
 urlpatterns = [
@@ -30,4 +30,7 @@ urlpatterns = [
     path("mentorship/hours/<id:pk>/delete/", hours.hours_delete_view, name="hours_delete"),
     path("mentorship/calendar/", calendar.calendar_settings, name="calendar_settings"),
     path("calendar/<str:token>.ics", calendar.calendar_feed, name="calendar_feed"),
+    # The placed attorney's "filed" mark on a hard date of their case
+    path("mentorship/cases/<id:pk>/dates/<id:date_pk>/filed/", deadlines.case_date_filed, name="case_date_filed"),
+    path("mentorship/cases/<id:pk>/dates/<id:date_pk>/unfiled/", deadlines.case_date_unfiled, name="case_date_unfiled"),
 ]

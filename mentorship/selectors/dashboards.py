@@ -20,6 +20,7 @@ from accounts.services import user_needs_mfa_enrolment
 from .. import policy
 from ..models import CaseDate, CaseOffer, Mentorship, MentorshipStatus, OfferStatus, Placement
 from .checkins import NEEDS_ATTENTION, NEEDS_CHECKIN, mentorship_rows
+from .deadlines import deadline_watch_rows
 from .hours import pro_bono_hours_for
 from .reports import staff_overview
 
@@ -75,6 +76,7 @@ def staff_dashboard_summary(*, today: datetime.date | None = None) -> dict:
     overview = staff_overview(today=today)
     overview["attention"] = sum(1 for r in rows if r.health.status == NEEDS_ATTENTION)
     overview["overdue"] = sum(1 for r in rows if r.health.status == NEEDS_CHECKIN)
+    overview["deadlines"] = len(deadline_watch_rows(today=today))
     return overview
 
 

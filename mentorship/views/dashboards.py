@@ -1,4 +1,4 @@
-"""The staff dashboard: cases waiting, capacity by language (server-side SVG), check-ins, hours."""
+"""The staff dashboard: the deadline watch, cases waiting, capacity by language (server-side SVG), check-ins, hours."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from accounts.models import AuditEvent
 from .. import policy
 from ..models import Mentorship, MentorshipStatus
 from ..selectors.checkins import ON_TRACK, mentorship_rows
+from ..selectors.deadlines import OVERDUE_SHOWN_DAYS, deadline_watch_rows
 from ..selectors.hours import hours_by_attorney, hours_by_month
 from ..selectors.reports import (
     EXPORTS,
@@ -31,14 +32,17 @@ def staff_dashboard(request: HttpRequest) -> HttpResponse:
     rows = mentorship_rows(queryset=Mentorship.objects.filter(status=MentorshipStatus.ACTIVE), today=today)
     needing = [row for row in rows if row.health.status != ON_TRACK]
     waiting = waiting_by_relief_and_language()
+    watch = deadline_watch_rows(today=today)
     audit_record(
         actor=request.user,
         action=AuditEvent.Action.READ,
         object_type="mentorship.staff_dashboard",
         request=request,
-        detail=f"waiting_groups={len(waiting)} mentorships={len(needing)}",
+        detail=f"waiting_groups={len(waiting)} mentorships={len(needing)} deadlines={len(watch)}",
     )
     context = {
+        "watch": watch,
+        "overdue_shown_days": OVERDUE_SHOWN_DAYS,
         "overview": staff_overview(today=today),
         "waiting": waiting,
         "capacity": capacity,

@@ -124,6 +124,22 @@ SAMPLES: dict[str, Callable[[], dict]] = {
         "pk": _model("mentorship.CaseDate").case_id,
         "date_pk": _model("mentorship.CaseDate").pk,
     },
+    "staff:case_date_filed": lambda: {
+        "pk": _model("mentorship.CaseDate").case_id,
+        "date_pk": _model("mentorship.CaseDate").pk,
+    },
+    "staff:case_date_unfiled": lambda: {
+        "pk": _model("mentorship.CaseDate").case_id,
+        "date_pk": _model("mentorship.CaseDate").pk,
+    },
+    "mentorship:case_date_filed": lambda: {
+        "pk": _model("mentorship.CaseDate").case_id,
+        "date_pk": _model("mentorship.CaseDate").pk,
+    },
+    "mentorship:case_date_unfiled": lambda: {
+        "pk": _model("mentorship.CaseDate").case_id,
+        "date_pk": _model("mentorship.CaseDate").pk,
+    },
     "staff:offer_send": lambda: _pk(_case()),
     "staff:case_conflict_add": lambda: _pk(_case()),
     "staff:offer_withdraw": lambda: _pk(_offer()),
