@@ -60,10 +60,6 @@ class AttorneyProfile(models.Model):
     def __str__(self) -> str:
         return f"AttorneyProfile #{self.pk}"
 
-    def is_paused(self, today=None) -> bool:
-        today = today or timezone.localdate()
-        return bool(self.paused_until and self.paused_until >= today)
-
 
 class AttorneyLanguage(models.Model):
     profile = models.ForeignKey(AttorneyProfile, on_delete=models.CASCADE, related_name="languages")
