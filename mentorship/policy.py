@@ -144,6 +144,12 @@ def can_see_adverse_parties(level: str) -> bool:
     return level in {PARTIES, FULL, STAFF}
 
 
+def can_see_placement_override(level: str) -> bool:
+    """An override of hard constraints behind a placement, with staff's reason: the placed
+    attorney, their mentor and staff (the reason carries no client details by instruction)."""
+    return level in {MENTOR, FULL, STAFF}
+
+
 def can_manage_cases(user) -> bool:
     return is_staff(user)
 

@@ -51,7 +51,11 @@ def placements_for_attorney(*, user: User) -> QuerySet[Placement]:
 
 def mentorships_for_mentor(*, user: User) -> QuerySet[Mentorship]:
     """The mentor's current pairings (an ended one is no longer theirs to see)."""
-    return mentorships_mentored_by(user).select_related("case", "mentee", "placement").order_by("-started_at")
+    return (
+        mentorships_mentored_by(user)
+        .select_related("case", "mentee", "placement__offer__overridden_by")
+        .order_by("-started_at")
+    )
 
 
 def mentorships_for_mentee(*, user: User) -> QuerySet[Mentorship]:

@@ -10,6 +10,7 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,6 +21,7 @@ from mentorship.models import (
     CaseInterest,
     CaseOffer,
     CaseStatus,
+    CaseStatusChange,
     OfferStatus,
     Placement,
     ReliefTypeRequirement,
@@ -34,6 +36,7 @@ from mentorship.services.offers import (
     ConstraintsFailed,
     OfferError,
     interest_express,
+    mentorship_assign,
     offer_accept,
     offer_confirm_no_conflict,
     offer_decline,
@@ -48,8 +51,10 @@ from tests.factories import (
     CaseOfferFactory,
     CoursePageFactory,
     EnrollmentFactory,
+    MentorProfileFactory,
     PlacementFactory,
     attorney_with_profile,
+    totp_enrol,
 )
 
 from .conftest import NOTES_SENTINEL, PARTY_SENTINEL
@@ -92,6 +97,12 @@ def fitting(u_visa_course):
     user = attorney_with_profile(languages=(("fra", 4),), relief=(("u_visa", 2),))
     EnrollmentFactory(user=user, course=u_visa_course, completed_at=timezone.now())
     return user
+
+
+def _post_offer(client, case, attorney, **extra):
+    return client.post(
+        reverse("staff:offer_send", args=[case.pk]), {"attorney": attorney.pk, "expires_in_days": "3", **extra}
+    )
 
 
 def _accept(offer, attorney):
@@ -170,6 +181,70 @@ def test_a_firm_named_with_an_attorney_on_a_conflict_blocks_the_whole_firm(staff
 # Staff's hand-sent offer
 
 
+def test_a_plain_post_for_an_infeasible_pair_is_refused_naming_the_constraints_and_creates_nothing(
+    staff_user, client_for, case, korean
+):
+    changes_before = CaseStatusChange.objects.count()
+    response = _post_offer(client_for(staff_user), case, korean)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert not CaseOffer.objects.exists()
+    case.refresh_from_db()
+    assert case.status == CaseStatus.SEEKING
+    assert CaseStatusChange.objects.count() == changes_before
+    assert not AuditEvent.objects.filter(object_type="mentorship.caseoffer").exists()
+    # The message names the failed constraints; the form lists them and asks for a reason.
+    messages = [str(m) for m in response.context["messages"]]
+    (message,) = messages
+    assert "Language: does not speak French or Lingala" in message
+    assert "Required training: has not completed the training required for U visa" in message
+    for secret in ("QZ", case.reference, NOTES_SENTINEL, PARTY_SENTINEL):
+        assert secret not in message
+    assert 'id="failed-constraints"' in html
+    assert 'name="override_reason"' in html
+    assert 'name="override_codes" value="language training"' in html
+
+
+def test_the_case_page_asks_for_no_override_reason_before_a_refusal(staff_user, client_for, case):
+    html = client_for(staff_user).get(reverse("staff:case_detail", args=[case.pk])).content.decode()
+    assert 'name="override_reason"' not in html
+
+
+@pytest.mark.parametrize("reason", ["", "   ", "too short", "  nine 9 9  "])
+def test_an_override_without_a_reason_of_ten_characters_is_refused(staff_user, client_for, case, korean, reason):
+    response = _post_offer(
+        client_for(staff_user), case, korean, override_reason=reason, override_codes="language training"
+    )
+    assert response.status_code == 200
+    assert not CaseOffer.objects.exists()
+    case.refresh_from_db()
+    assert case.status == CaseStatus.SEEKING
+
+
+def test_an_override_with_a_written_reason_sends_the_offer_and_records_the_codes(staff_user, client_for, case, korean):
+    response = _post_offer(
+        client_for(staff_user), case, korean, override_reason=f"  {REASON}  ", override_codes="language training"
+    )
+    assert response.status_code == 302
+    offer = CaseOffer.objects.get(case=case)
+    assert offer.attorney == korean and offer.status == OfferStatus.PENDING
+    assert offer.override_codes == ["language", "training"]
+    assert offer.override_texts[0].startswith("Language:")
+    assert offer.override_reason == REASON
+    assert offer.overridden_by == staff_user and offer.overridden_at is not None
+    case.refresh_from_db()
+    assert case.status == CaseStatus.OFFERED
+    # Audited with the codes only.
+    event = AuditEvent.objects.get(object_type="mentorship.caseoffer", action=AuditEvent.Action.CREATE)
+    assert event.actor == staff_user and event.detail == "override=language,training"
+    assert not AuditEvent.objects.filter(detail__icontains="Korean-speaking").exists()
+    # Encrypted at rest, as case notes are.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT override_reason FROM mentorship_caseoffer WHERE id = %s", [offer.pk])
+        (raw,) = cursor.fetchone()
+    assert "Korean" not in raw and raw
+
+
 def test_an_override_covers_only_the_constraints_staff_saw(staff_user, case, korean):
     AttorneyProfile.objects.filter(user=korean).update(paused_until=timezone.localdate() + datetime.timedelta(days=3))
     with pytest.raises(ConstraintsFailed) as refused:
@@ -177,6 +252,21 @@ def test_an_override_covers_only_the_constraints_staff_saw(staff_user, case, kor
     assert "Paused" in str(refused.value) and refused.value.overridable
     assert refused.value.codes == ["language", "training", "paused"]
     assert not CaseOffer.objects.exists()
+
+
+def test_a_conflict_of_interest_cannot_be_overridden(staff_user, client_for, case, fitting):
+    conflict_record(by=staff_user, attorney=fitting, case=case, reason="former counsel to respondent")
+    client = client_for(staff_user)
+    response = _post_offer(client, case, fitting)
+    html = response.content.decode()
+    assert "cannot be overridden" in html
+    assert 'name="override_reason"' not in html
+    response = _post_offer(client, case, fitting, override_reason=REASON, override_codes="conflict")
+    assert "cannot be overridden" in response.content.decode()
+    assert not CaseOffer.objects.exists()
+    with pytest.raises(ConstraintsFailed) as refused:
+        offer_send(case=case, attorney=fitting, by=staff_user, override_reason=REASON, override_codes=["conflict"])
+    assert not refused.value.overridable
 
 
 def test_a_missing_bar_admission_cannot_be_overridden(staff_user, case, u_visa_course):
@@ -193,6 +283,19 @@ def test_a_missing_bar_admission_cannot_be_overridden(staff_user, case, u_visa_c
 def test_a_feasible_pair_is_sent_without_an_override_even_if_a_reason_was_typed(staff_user, case, fitting):
     offer = offer_send(case=case, attorney=fitting, by=staff_user, override_reason=REASON)
     assert not offer.has_override and offer.override_reason == "" and offer.overridden_by is None
+
+
+def test_the_override_is_shown_on_the_staff_case_page_and_in_the_offers_log(staff_user, client_for, case, korean):
+    offer = _send_with_override(case, korean, staff_user)
+    html = client_for(staff_user).get(reverse("staff:case_detail", args=[case.pk])).content.decode()
+    log = html[html.index("Offers log") :]
+    assert REASON in log
+    assert "Language: does not speak French or Lingala" in log
+    assert "Required training" in log
+    _accept(offer, korean)
+    html = client_for(staff_user).get(reverse("staff:case_detail", args=[case.pk])).content.decode()
+    placements = html[html.index("Placements and mentors") : html.index("Offers log")]
+    assert REASON in placements and "Required training" in placements
 
 
 # ---------------------------------------------------------------------------
@@ -369,6 +472,48 @@ def test_the_weekly_digest_counts_no_case_the_attorney_fails(case, korean, fitti
 
 # ---------------------------------------------------------------------------
 # Shown to the attorney and to their mentor
+
+
+def test_the_attorney_sees_the_overridden_constraints_and_the_reason_once_the_file_opens(
+    staff_user, client_for, case, korean
+):
+    offer = _send_with_override(case, korean, staff_user)
+    client = client_for(korean)
+    url = reverse("mentorship:offer_detail", args=[offer.pk])
+    html = client.get(url).content.decode()
+    assert "Required training" in html and "Language: does not speak French" in html
+    assert REASON not in html
+    offer_view_parties(offer=offer, by=korean)
+    offer_confirm_no_conflict(offer=offer, by=korean)
+    assert REASON in client.get(url).content.decode()
+
+
+def test_the_mentor_sees_the_override_on_mentor_home_and_the_mentees_case(staff_user, client_for, case, korean):
+    placement = _accept(_send_with_override(case, korean, staff_user), korean)
+    mentor = MentorProfileFactory(expertise=["u_visa"]).user
+    totp_enrol(mentor)
+    mentorship_assign(placement=placement, mentor=mentor, by=staff_user)
+    client = client_for(mentor)
+    home = client.get(reverse("mentorship:mentor_home")).content.decode()
+    page = client.get(reverse("mentorship:case_detail", args=[case.pk])).content.decode()
+    for html in (home, page):
+        assert REASON in html and "Required training" in html
+    # Still only at the mentor's level: no notes, no adverse parties.
+    assert NOTES_SENTINEL not in page and PARTY_SENTINEL not in page
+    # The placed attorney sees it on their case too; another mentor sees neither page.
+    assert REASON in client_for(korean).get(reverse("mentorship:case_detail", args=[case.pk])).content.decode()
+    stranger = MentorProfileFactory().user
+    totp_enrol(stranger)
+    other = client_for(stranger)
+    assert REASON not in other.get(reverse("mentorship:mentor_home")).content.decode()
+    assert other.get(reverse("mentorship:case_detail", args=[case.pk])).status_code == 404
+
+
+def test_no_override_box_is_shown_for_an_offer_without_one(staff_user, client_for, fitting, case):
+    offer = offer_send(case=case, attorney=fitting, by=staff_user)
+    assert (
+        "Override" not in client_for(fitting).get(reverse("mentorship:offer_detail", args=[offer.pk])).content.decode()
+    )
 
 
 def test_purging_a_closed_case_clears_the_override_reason(staff_user, case, korean):
