@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -26,7 +27,7 @@ from accounts.models import User
 from ..matching import Reason, evaluate
 from ..models import Case, CaseOffer, Placement
 from ..selectors.matching import attorney_inputs, case_inputs, matching_context
-from .conflicts import is_conflicted
+from .conflicts import conflicts_for_attorney, is_conflicted
 
 CONFLICT = "conflict"
 DECLINED = "declined"
@@ -79,3 +80,15 @@ def blocking_at_accept(*, failures: Iterable[Reason], offer: CaseOffer) -> tuple
     """The failures the offer's recorded override does not cover (a new conflict, say)."""
     covered = set(offer.override_codes or ()) - NEVER_OVERRIDDEN
     return tuple(reason for reason in failures if reason.code not in covered)
+
+
+def mentor_conflicted(*, mentor: User, case: Case) -> bool:
+    """Whether a conflict is recorded for this mentor (the person or their firm) against the
+    case or one of its adverse parties: the same conflict records as for attorneys.
+
+    Interim: ``mentorship.selectors.matching.mentor_conflicted`` replaces it once it exists.
+    """
+    about_case = Q(case=case)
+    if case.adverse_party_hashes:
+        about_case |= Q(adverse_party_hash__in=list(case.adverse_party_hashes))
+    return conflicts_for_attorney(attorney=mentor).filter(about_case).exists()

@@ -22,6 +22,7 @@ from mentorship.models import (
     CaseOffer,
     CaseStatus,
     CaseStatusChange,
+    Mentorship,
     OfferStatus,
     Placement,
     ReliefTypeRequirement,
@@ -52,6 +53,7 @@ from tests.factories import (
     CoursePageFactory,
     EnrollmentFactory,
     MentorProfileFactory,
+    MentorshipFactory,
     PlacementFactory,
     attorney_with_profile,
     totp_enrol,
@@ -524,3 +526,64 @@ def test_purging_a_closed_case_clears_the_override_reason(staff_user, case, kore
     case_purge(case=case, by=staff_user)
     offer.refresh_from_db()
     assert offer.override_reason == "" and offer.override_codes == ["language", "training"]
+
+
+# ---------------------------------------------------------------------------
+# Mentors: conflicts and capacity
+
+
+@pytest.fixture
+def placement(staff_user):
+    return PlacementFactory(
+        case=CaseFactory(status="placed", adverse_parties="Rex Adverse\nOther", created_by=staff_user),
+        attorney=attorney_with_profile(),
+    )
+
+
+def _mentor(**kwargs):
+    user = MentorProfileFactory(**kwargs).user
+    totp_enrol(user)
+    return user
+
+
+def test_a_mentor_conflicted_out_of_the_case_is_refused(staff_user, placement):
+    mentor = _mentor()
+    conflict_record(by=staff_user, attorney=mentor, case=placement.case, reason="knows the respondent")
+    with pytest.raises(OfferError, match="conflicted"):
+        mentorship_assign(placement=placement, mentor=mentor, by=staff_user)
+    assert not Mentorship.objects.exists()
+
+
+def test_a_mentor_conflicted_out_of_an_adverse_party_is_refused(staff_user, placement):
+    mentor = _mentor()
+    conflict_record(by=staff_user, attorney=mentor, adverse_party="rex  ADVERSE")
+    with pytest.raises(OfferError, match="conflicted"):
+        mentorship_assign(placement=placement, mentor=mentor, by=staff_user)
+    assert not Mentorship.objects.exists()
+
+
+def test_a_mentor_whose_firm_is_conflicted_is_refused(staff_user, placement):
+    mentor = _mentor()
+    AttorneyProfile.objects.create(user=mentor, firm_name="Garcia Partners")
+    conflict_record(by=staff_user, firm_name="garcia partners", case=placement.case)
+    with pytest.raises(OfferError, match="conflicted"):
+        mentorship_assign(placement=placement, mentor=mentor, by=staff_user)
+    unrelated = _mentor()
+    assert mentorship_assign(placement=placement, mentor=unrelated, by=staff_user).mentor == unrelated
+
+
+def test_staff_page_refuses_a_conflicted_mentor_and_a_mentor_at_capacity(staff_user, client_for, placement):
+    client = client_for(staff_user)
+    url = reverse("staff:mentor_assign", args=[placement.pk])
+    conflicted = _mentor()
+    conflict_record(by=staff_user, attorney=conflicted, case=placement.case)
+    response = client.post(url, {"mentor": conflicted.pk})
+    assert response.status_code == 200 and "conflicted out of the case" in response.content.decode()
+    full = _mentor(max_mentees=1)
+    MentorshipFactory(mentor=full)
+    response = client.post(url, {"mentor": full.pk})
+    assert response.status_code == 200 and "no free capacity" in response.content.decode()
+    assert not Mentorship.objects.filter(placement=placement).exists()
+    free = _mentor()
+    assert client.post(url, {"mentor": free.pk}).status_code == 302
+    assert Mentorship.objects.get(placement=placement).mentor == free
