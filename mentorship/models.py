@@ -382,10 +382,6 @@ class Placement(models.Model):
     def __str__(self) -> str:
         return f"Placement #{self.pk}"
 
-    @property
-    def is_active(self) -> bool:
-        return self.closed_at is None
-
 
 # ---------------------------------------------------------------------------
 # Mentoring

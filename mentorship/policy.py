@@ -150,10 +150,6 @@ def can_see_placement_override(level: str) -> bool:
     return level in {MENTOR, FULL, STAFF}
 
 
-def can_manage_cases(user) -> bool:
-    return is_staff(user)
-
-
 def can_log_hours(user, case: Case) -> bool:
     return _signed_in(user) and Placement.objects.filter(case=case, attorney=user, closed_at__isnull=True).exists()
 
@@ -179,14 +175,6 @@ def can_respond_to_offer(user, offer: CaseOffer) -> bool:
         and offer.status == OfferStatus.PENDING
         and not offer.is_expired()
     )
-
-
-def can_manage_offers(user) -> bool:
-    return is_staff(user)
-
-
-def can_browse_open_cases(user) -> bool:
-    return is_attorney(user)
 
 
 # ---------------------------------------------------------------------------
@@ -256,10 +244,6 @@ def can_view_mentorship(user, mentorship: Mentorship) -> bool:
     if not _signed_in(user):
         return False
     return is_staff(user) or mentorship.mentee_id == user.pk or _is_current_mentor(user, mentorship)
-
-
-def can_manage_mentorships(user) -> bool:
-    return is_staff(user)
 
 
 def can_log_checkin(user, mentorship: Mentorship) -> bool:

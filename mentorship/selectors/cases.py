@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 
 from accounts.models import User
 
@@ -100,7 +100,3 @@ def case_timeline(*, case: Case) -> dict:
 def case_status_counts() -> dict[str, int]:
     counts = dict(Case.objects.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
     return {status: counts.get(status, 0) for status in CaseStatus.values}
-
-
-def cases_search_q(text: str) -> Q:
-    return Q(reference__icontains=text)

@@ -408,10 +408,6 @@ def interest_express(*, case: Case, attorney: User) -> CaseInterest:
     return interest
 
 
-def interest_withdraw(*, case: Case, attorney: User) -> None:
-    CaseInterest.objects.filter(case=case, attorney=attorney).delete()
-
-
 def placement_close(*, placement: Placement, by: User, reason: str, reopen: bool = False) -> Placement:
     """End a placement: the case closes, or returns to the pool when ``reopen``."""
     reason = " ".join(reason.split())
