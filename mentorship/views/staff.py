@@ -275,7 +275,10 @@ def offer_send_view(request: HttpRequest, pk: int) -> HttpResponse:
     case, level = policy.case_for_request(request, pk, minimum=policy.STAFF, audit=False)
     form = OfferSendForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Choose an attorney and an expiry between 1 and 30 days."))
+        if "override_reason" in form.errors:
+            messages.error(request, _("Write the reason for the override in at most 1,000 characters of plain text."))
+        else:
+            messages.error(request, _("Choose an attorney and an expiry between 1 and 30 days."))
         return redirect("staff:case_detail", pk=case.pk)
     try:
         offer = offer_send(case=case, by=request.user, **form.cleaned_data)

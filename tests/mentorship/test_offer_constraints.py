@@ -223,6 +223,14 @@ def test_an_override_without_a_reason_of_ten_characters_is_refused(staff_user, c
     assert case.status == CaseStatus.SEEKING
 
 
+def test_an_over_long_reason_is_refused_with_a_message_saying_so(staff_user, client_for, case, korean):
+    client = client_for(staff_user)
+    response = _post_offer(client, case, korean, override_reason="x" * 1001, override_codes="language training")
+    assert response.status_code == 302
+    assert "at most 1,000 characters" in str(list(client.get(response["Location"]).context["messages"])[0])
+    assert not CaseOffer.objects.exists()
+
+
 def test_an_override_with_a_written_reason_sends_the_offer_and_records_the_codes(staff_user, client_for, case, korean):
     response = _post_offer(
         client_for(staff_user), case, korean, override_reason=f"  {REASON}  ", override_codes="language training"
