@@ -170,14 +170,41 @@ def mentor_queryset():
 
 
 class OfferSendForm(forms.Form):
+    """Staff's hand-sent offer. The override fields appear once a send was refused for failed
+    hard constraints (``failed_constraints``); the service decides what may be overridden."""
+
     attorney = forms.ModelChoiceField(label=_("Attorney"), queryset=User.objects.none())
     expires_in_days = forms.IntegerField(label=_("Expires in (days)"), min_value=1, max_value=30)
     cascade = forms.BooleanField(label=_("On decline or expiry, offer to the next ranked attorney"), required=False)
     rank = forms.IntegerField(label=_("Rank"), min_value=1, max_value=999, required=False)
+    override_reason = forms.CharField(
+        label=_("Reason for sending the offer anyway"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "At least 10 characters. Shown in the offers log, to the attorney once the file opens to them, "
+            "and to their mentor: write no client details here."
+        ),
+    )
+    # The constraints staff saw fail, sent back with the reason: an override covers only these.
+    override_codes = forms.CharField(required=False, max_length=300, widget=forms.HiddenInput)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, failed_constraints=(), overridable: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["attorney"].queryset = volunteer_queryset()
+        self.failed_constraints = tuple(failed_constraints)
+        self.overridable = overridable
+
+    @classmethod
+    def after_refusal(cls, data, *, reasons, overridable: bool) -> OfferSendForm:
+        """The form again, with the failed constraints listed and their codes to confirm."""
+        data = data.copy()
+        data["override_codes"] = " ".join(reason.code for reason in reasons)
+        return cls(data, failed_constraints=reasons, overridable=overridable)
+
+    def clean_override_codes(self) -> list[str]:
+        return [code for code in self.cleaned_data["override_codes"].split() if re.fullmatch(r"[a-z_]{1,40}", code)]
 
 
 class DeclineForm(forms.Form):

@@ -70,6 +70,10 @@ DATA_INVENTORY: dict[str, dict[str, tuple[str, str]]] = {
         "cascade": (INTERNAL, "workflow"), "rank": (INTERNAL, "workflow"),
         "party_names_viewed_at": (INTERNAL, "staged disclosure log"),
         "conflict_check_confirmed_at": (INTERNAL, "conflict attestation"),
+        "override_reason": (RESTRICTED, "why staff overrode hard constraints"),
+        "override_codes": (INTERNAL, "which hard constraints were overridden"),
+        "override_texts": (CASE, "the overridden constraints in words, as staff saw them"),
+        "overridden_by": (INTERNAL, "accountability"), "overridden_at": _TS,
     },
     "mentorship.CaseInterest": {
         "id": _ID, "case": (CASE, "which case"), "attorney": (PERSONAL, "who is interested"), "created_at": _TS,

@@ -61,10 +61,6 @@ class AttorneyProfile(models.Model):
     def __str__(self) -> str:
         return f"AttorneyProfile #{self.pk}"
 
-    def is_paused(self, today=None) -> bool:
-        today = today or timezone.localdate()
-        return bool(self.paused_until and self.paused_until >= today)
-
 
 class AttorneyLanguage(models.Model):
     profile = models.ForeignKey(AttorneyProfile, on_delete=models.CASCADE, related_name="languages")
@@ -337,6 +333,15 @@ class CaseOffer(models.Model):
     rank = models.PositiveSmallIntegerField(null=True, blank=True)
     party_names_viewed_at = models.DateTimeField(null=True, blank=True)
     conflict_check_confirmed_at = models.DateTimeField(null=True, blank=True)
+    # Staff sent the offer although hard constraints failed: which ones (codes, and their
+    # wording at the time), why, who and when. Accepting ignores only these constraints.
+    override_reason = EncryptedTextField(_("reason for the override"), blank=True)
+    override_codes = models.JSONField(default=list, blank=True)
+    override_texts = models.JSONField(default=list, blank=True)
+    overridden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="case_offer_overrides"
+    )
+    overridden_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-offered_at", "-id"]
@@ -353,6 +358,10 @@ class CaseOffer(models.Model):
 
     def is_expired(self, now=None) -> bool:
         return (now or timezone.now()) >= self.expires_at
+
+    @property
+    def has_override(self) -> bool:
+        return bool(self.override_codes)
 
 
 class CaseInterest(models.Model):
@@ -390,10 +399,6 @@ class Placement(models.Model):
 
     def __str__(self) -> str:
         return f"Placement #{self.pk}"
-
-    @property
-    def is_active(self) -> bool:
-        return self.closed_at is None
 
 
 # ---------------------------------------------------------------------------

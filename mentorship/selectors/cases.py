@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 
 from accounts.models import User
 
@@ -51,7 +51,11 @@ def placements_for_attorney(*, user: User) -> QuerySet[Placement]:
 
 def mentorships_for_mentor(*, user: User) -> QuerySet[Mentorship]:
     """The mentor's current pairings (an ended one is no longer theirs to see)."""
-    return mentorships_mentored_by(user).select_related("case", "mentee", "placement").order_by("-started_at")
+    return (
+        mentorships_mentored_by(user)
+        .select_related("case", "mentee", "placement__offer__overridden_by")
+        .order_by("-started_at")
+    )
 
 
 def mentorships_for_mentee(*, user: User) -> QuerySet[Mentorship]:
@@ -96,7 +100,3 @@ def case_timeline(*, case: Case) -> dict:
 def case_status_counts() -> dict[str, int]:
     counts = dict(Case.objects.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
     return {status: counts.get(status, 0) for status in CaseStatus.values}
-
-
-def cases_search_q(text: str) -> Q:
-    return Q(reference__icontains=text)

@@ -7,7 +7,7 @@ from django.db.models import IntegerField, QuerySet, Value, When
 
 from accounts.models import User
 
-from ..models import CaseOffer, OfferStatus
+from ..models import Case, CaseOffer, OfferStatus
 from ..policy import offers_visible_to
 
 
@@ -27,3 +27,13 @@ def offers_for_attorney(*, user: User) -> QuerySet[CaseOffer]:
 
 def offers_pending_count(*, user: User) -> int:
     return CaseOffer.objects.filter(attorney=user, status=OfferStatus.PENDING).count()
+
+
+def placement_override(*, case: Case) -> CaseOffer | None:
+    """The offer behind the case's open placement, when staff sent it with an override."""
+    offer = (
+        CaseOffer.objects.filter(case=case, placement__closed_at__isnull=True, placement__isnull=False)
+        .select_related("overridden_by")
+        .first()
+    )
+    return offer if offer is not None and offer.has_override else None

@@ -1,5 +1,9 @@
 """The offer workflow: send, stage the conflict check, accept or decline, expire, cascade; placement and mentor.
 
+Sending and accepting ask `placement_rules.pair_constraint_failures` for matching's hard
+constraints, on fresh data, under the locks below; staff may override failed constraints
+with a written reason that the offer keeps, and accepting ignores only what was overridden.
+
 Invariants rest on the database: at most one pending/accepted offer per case and one open
 placement per case (partial unique indexes), and capacity is counted under a row lock on
 the attorney's profile, so two staff offering at once or an attorney accepting two offers
@@ -10,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+from collections.abc import Collection, Iterable
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -22,6 +27,7 @@ from accounts.audit import audit_record
 from accounts.models import AuditEvent, User
 from accounts.roles import Role
 
+from ..matching import Reason
 from ..models import (
     AttorneyProfile,
     Case,
@@ -36,13 +42,70 @@ from ..models import (
     Placement,
 )
 from .cases import _placement_end, case_set_status
-from .conflicts import is_conflicted
+from .placement_rules import (
+    MIN_OVERRIDE_REASON,
+    blocking_at_accept,
+    can_override,
+    mentor_conflicted,
+    pair_constraint_failures,
+)
 
 logger = logging.getLogger(__name__)
 
 
 class OfferError(ValueError):
     pass
+
+
+class ConstraintsFailed(OfferError):
+    """The pair fails hard constraints and no valid override covers them.
+
+    ``reasons`` are the failures in matching's words (no client details); ``overridable``
+    says whether a written reason could cover them all (never a conflict or a missing bar admission).
+    """
+
+    def __init__(self, message: str, *, reasons: tuple[Reason, ...], overridable: bool) -> None:
+        super().__init__(message)
+        self.reasons = reasons
+        self.overridable = overridable
+
+    @property
+    def codes(self) -> list[str]:
+        return [reason.code for reason in self.reasons]
+
+
+def _listed(reasons: Iterable[Reason]) -> str:
+    return "; ".join(reason.text for reason in reasons)
+
+
+def _override_check(*, failures: tuple[Reason, ...], reason: str, acknowledged: Collection[str]) -> None:
+    """Refuse unless a written reason covers every failure, each one seen by staff."""
+    if not can_override(failures):
+        raise ConstraintsFailed(
+            _("Not sent: %(reasons)s. A conflict of interest or a missing bar admission cannot be overridden.")
+            % {"reasons": _listed(failures)},
+            reasons=failures,
+            overridable=False,
+        )
+    if len(reason) < MIN_OVERRIDE_REASON:
+        raise ConstraintsFailed(
+            _(
+                "Not sent: this attorney fails hard constraints for this case: %(reasons)s. "
+                "To send the offer anyway, give a written reason of at least %(min)s characters."
+            )
+            % {"reasons": _listed(failures), "min": MIN_OVERRIDE_REASON},
+            reasons=failures,
+            overridable=True,
+        )
+    unseen = [r for r in failures if r.code not in set(acknowledged)]
+    if unseen:
+        # The data moved between the refusal staff read and their override: they must see it.
+        raise ConstraintsFailed(
+            _("Not sent: the attorney also fails %(reasons)s, which the override did not name. Confirm it again.")
+            % {"reasons": _listed(unseen)},
+            reasons=failures,
+            overridable=True,
+        )
 
 
 # ---------------------------------------------------------------------------
@@ -85,8 +148,18 @@ def offer_send(
     expires_in_days: int | None = None,
     cascade: bool | None = None,
     rank: int | None = None,
+    override_reason: str = "",
+    override_codes: Collection[str] = (),
 ) -> CaseOffer:
-    """Offer a seeking case to one attorney. Refuses conflicted pairs and busy cases."""
+    """Offer a seeking case to one attorney, who must meet every hard constraint of matching.
+
+    Staff may override failed constraints with a written reason (``override_reason``, at
+    least ``MIN_OVERRIDE_REASON`` characters) naming in ``override_codes`` the constraints
+    they saw fail; a failure they did not see, a conflict of interest or a missing bar
+    admission refuses the offer (`ConstraintsFailed`). The cascade and batch publish never
+    override. Refuses busy cases.
+    """
+    override_reason = override_reason.strip()
     knobs = MatchingSettings.load()
     days = expires_in_days if expires_in_days is not None else knobs.offer_expiry_days
     if days < 1 or days > 30:
@@ -98,9 +171,18 @@ def offer_send(
             locked = Case.objects.select_for_update().get(pk=case.pk)
             if locked.status != CaseStatus.SEEKING:
                 raise OfferError(_("This case is not seeking an attorney."))
-            if is_conflicted(attorney=attorney, case=locked):
-                raise OfferError(_("This attorney is conflicted out of the case or has declined it."))
+            failures = pair_constraint_failures(case=locked, attorney=attorney)
             now = timezone.now()
+            override = {}
+            if failures:
+                _override_check(failures=failures, reason=override_reason, acknowledged=override_codes)
+                override = {
+                    "override_reason": override_reason,
+                    "override_codes": [r.code for r in failures],
+                    "override_texts": [r.text for r in failures],
+                    "overridden_by": by,
+                    "overridden_at": now,
+                }
             offer = CaseOffer.objects.create(
                 case=locked,
                 attorney=attorney,
@@ -109,9 +191,12 @@ def offer_send(
                 expires_at=now + datetime.timedelta(days=days),
                 cascade=knobs.cascade_default if cascade is None else cascade,
                 rank=rank,
+                **override,
             )
             case_set_status(case=locked, to_status=CaseStatus.OFFERED, by=by, reason=_("Offer sent"))
-            audit_record(actor=by, action=AuditEvent.Action.CREATE, obj=offer)
+            # The codes only: the reason is free text and stays on the (encrypted) offer.
+            detail = "override=" + ",".join(offer.override_codes) if failures else ""
+            audit_record(actor=by, action=AuditEvent.Action.CREATE, obj=offer, detail=detail)
             _notify(user=attorney, subject=_("You have a new case offer"), route="mentorship:my_offers")
     except IntegrityError as exc:
         raise OfferError(_("This case already has a live offer.")) from exc
@@ -182,12 +267,10 @@ def offer_report_conflict(*, offer: CaseOffer, by: User) -> CaseOffer:
 # Answering
 
 
-def active_placement_count(*, attorney: User) -> int:
-    return Placement.objects.filter(attorney=attorney, closed_at__isnull=True).count()
-
-
 def offer_accept(*, offer: CaseOffer, by: User) -> Placement:
-    """Accept: the case is placed with the attorney, within their capacity, before expiry."""
+    """Accept: the case is placed with the attorney before expiry, if every hard constraint
+    still holds (training may have lapsed, a conflict may have been recorded, capacity filled)
+    or is covered by the override staff recorded on the offer."""
     with transaction.atomic():
         # Lock order: attorney profile, case, offer. The profile lock serialises every
         # accept by the same attorney, so the capacity count below cannot go stale.
@@ -198,10 +281,15 @@ def offer_accept(*, offer: CaseOffer, by: User) -> Placement:
         locked = _own_pending(offer, by)
         if locked.conflict_check_confirmed_at is None:
             raise OfferError(_("Confirm that you have no conflict before accepting."))
-        if profile.is_paused():
-            raise OfferError(_("Your profile is paused; resume it before accepting a case."))
-        if active_placement_count(attorney=by) >= profile.capacity:
-            raise OfferError(_("Accepting this case would take you beyond your capacity."))
+        failures = pair_constraint_failures(case=case, attorney=by, accepting=locked)
+        blocking = blocking_at_accept(failures=failures, offer=locked)
+        if blocking:
+            raise ConstraintsFailed(
+                _("You cannot accept this case now: %(reasons)s. Program staff can tell you more.")
+                % {"reasons": _listed(blocking)},
+                reasons=blocking,
+                overridable=False,
+            )
         now = timezone.now()
         locked.status = OfferStatus.ACCEPTED
         locked.responded_at = now
@@ -212,7 +300,9 @@ def offer_accept(*, offer: CaseOffer, by: User) -> Placement:
         except IntegrityError as exc:
             raise OfferError(_("This case has already been placed.")) from exc
         case_set_status(case=case, to_status=CaseStatus.PLACED, by=by, reason=_("Offer accepted"))
-        audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=locked, detail="accepted")
+        overridden = ",".join(r.code for r in failures)
+        detail = f"accepted override={overridden}" if overridden else "accepted"
+        audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=locked, detail=detail)
         _notify_staff(subject=_("A case offer was accepted"))
     return placement
 
@@ -254,37 +344,52 @@ def offers_expire_due(*, now: datetime.datetime | None = None) -> int:
     return expired
 
 
-def _next_candidate(case: Case) -> User | None:
+def _next_candidate(case: Case, *, exclude: Collection[int] = ()) -> User | None:
     try:
         from .matching import next_candidate_for
     except ImportError:
         return None
-    candidate = next_candidate_for(case)
+    candidate = next_candidate_for(case, exclude=exclude)
     if candidate is not None and not isinstance(candidate, User):
         candidate = getattr(candidate, "user", candidate)
     return candidate if isinstance(candidate, User) else None
 
 
+# The cascade skips an attorney whom the offer check refuses (matching's suggestion and the
+# fresh check can disagree when data moved); past a few refusals the case waits for staff.
+CASCADE_ATTEMPTS = 3
+
+
 def _after_lapse(*, offer: CaseOffer, case: Case, why: str) -> None:
-    """After a decline or expiry: back to the pool, then to the next ranked attorney if asked."""
+    """After a decline or expiry: back to the pool, then to the next ranked attorney if asked.
+
+    The cascade never overrides a hard constraint: `offer_send` refuses an infeasible
+    attorney and the next one is tried."""
     case = case_set_status(case=case, to_status=CaseStatus.SEEKING, by=None, reason=why)
     if not offer.cascade:
         return
-    candidate = _next_candidate(case)
-    if candidate is None:
+    refused: set[int] = set()
+    for _attempt in range(CASCADE_ATTEMPTS):
+        candidate = _next_candidate(case, exclude=refused)
+        if candidate is None:
+            return
+        try:
+            with transaction.atomic():
+                offer_send(
+                    case=case,
+                    attorney=candidate,
+                    by=offer.offered_by,
+                    expires_in_days=max(1, (offer.expires_at - offer.offered_at).days),
+                    cascade=True,
+                    rank=(offer.rank or 1) + 1,
+                )
+        except ConstraintsFailed:
+            refused.add(candidate.pk)
+            continue
+        except OfferError:
+            break
         return
-    try:
-        with transaction.atomic():
-            offer_send(
-                case=case,
-                attorney=candidate,
-                by=offer.offered_by,
-                expires_in_days=max(1, (offer.expires_at - offer.offered_at).days),
-                cascade=True,
-                rank=(offer.rank or 1) + 1,
-            )
-    except OfferError:
-        logger.info("Cascade offer for case %s not sent; the case stays in the pool.", case.pk)
+    logger.info("Cascade offer for case %s not sent; the case stays in the pool.", case.pk)
 
 
 # ---------------------------------------------------------------------------
@@ -292,18 +397,15 @@ def _after_lapse(*, offer: CaseOffer, case: Case, why: str) -> None:
 
 
 def interest_express(*, case: Case, attorney: User) -> CaseInterest:
-    from ..selectors.cases import open_cases_for_attorney
-
-    if not open_cases_for_attorney(user=attorney).filter(pk=case.pk).exists():
+    """An attorney asks for a seeking case that passes every hard constraint for them."""
+    case.refresh_from_db(fields=["status"])
+    if case.status != CaseStatus.SEEKING or pair_constraint_failures(case=case, attorney=attorney):
+        # Which constraint failed is not told: a recorded conflict is staff's to discuss.
         raise OfferError(_("This case is not open to you."))
     interest, created = CaseInterest.objects.get_or_create(case=case, attorney=attorney)
     if created:
         audit_record(actor=attorney, action=AuditEvent.Action.CREATE, obj=interest)
     return interest
-
-
-def interest_withdraw(*, case: Case, attorney: User) -> None:
-    CaseInterest.objects.filter(case=case, attorney=attorney).delete()
 
 
 def placement_close(*, placement: Placement, by: User, reason: str, reopen: bool = False) -> Placement:
@@ -343,6 +445,8 @@ def mentorship_assign(*, placement: Placement, mentor: User, by: User, cadence_d
             raise OfferError(_("This placement already has a mentor."))
         if active_mentee_count(mentor=mentor) >= profile.max_mentees:
             raise OfferError(_("This mentor has no free capacity."))
+        if mentor_conflicted(mentor=mentor, case=locked.case):
+            raise OfferError(_("This mentor is conflicted out of the case; choose another mentor."))
         if cadence_days is None:
             cadence_days = 7 if locked.case.detained else 30
         try:

@@ -64,7 +64,7 @@ def case_purge(*, case: Case, by: User | None, why: str = PURGE_BY_STAFF) -> boo
         locked.related_cases.clear()
         CaseStatusChange.objects.filter(case=locked).update(reason="")
         CaseDate.objects.filter(case=locked).update(source="")
-        CaseOffer.objects.filter(case=locked).update(decline_reason="")
+        CaseOffer.objects.filter(case=locked).update(decline_reason="", override_reason="")
         Placement.objects.filter(case=locked).update(closed_reason="")
         Conflict.objects.filter(case=locked).update(reason="")
         CheckIn.objects.filter(mentorship__case=locked).update(notes="", next_steps="")

@@ -21,7 +21,7 @@ from ..selectors.cases import (
     open_cases_for_attorney,
     placements_for_attorney,
 )
-from ..selectors.offers import offers_pending_count
+from ..selectors.offers import offers_pending_count, placement_override
 from ..services.hours import HoursError, hours_log
 from ..services.offers import OfferError, interest_express
 from .deadlines import may_mark_filed
@@ -67,6 +67,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_log_hours": policy.can_log_hours(request.user, case),
         "can_mark_filed": may_mark_filed(request.user, case),
         "offer": policy.live_offer_for(request.user, case) if level in {policy.SUMMARY, policy.PARTIES} else None,
+        "override_offer": placement_override(case=case) if policy.can_see_placement_override(level) else None,
     }
     if context["show_identifying"]:
         context["dates"] = case.dates.all()

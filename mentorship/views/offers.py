@@ -73,6 +73,8 @@ def offer_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "party_names": case.adverse_party_names() if stage in {"parties", "confirmed"} else [],
             "decline_form": DeclineForm(),
             "accepted": offer.status == OfferStatus.ACCEPTED,
+            # Staff's written reason may touch on the case: shown once the file is open to the attorney.
+            "show_override_reason": stage == "confirmed" or offer.status == OfferStatus.ACCEPTED,
         },
     )
 

@@ -56,6 +56,7 @@ from ..services.cases import (
 )
 from ..services.conflicts import ConflictError, conflict_delete, conflict_record
 from ..services.offers import (
+    ConstraintsFailed,
     OfferError,
     mentorship_assign,
     mentorship_end,
@@ -161,7 +162,15 @@ def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     policy.require_staff(request)
     case, level = policy.case_for_request(request, pk, minimum=policy.STAFF)
-    settings_row = MatchingSettings.load()
+    return _case_page(request, case, level)
+
+
+def _case_page(request: HttpRequest, case, level: str, *, offer_form: OfferSendForm | None = None) -> HttpResponse:
+    if offer_form is None:
+        settings_row = MatchingSettings.load()
+        offer_form = OfferSendForm(
+            initial={"expires_in_days": settings_row.offer_expiry_days, "cascade": settings_row.cascade_default}
+        )
     return render(
         request,
         "mentorship/staff/case_detail.html",
@@ -172,9 +181,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "status_form": CaseStatusForm(),
             "purge_form": CasePurgeForm(),
             "date_form": CaseDateForm(),
-            "offer_form": OfferSendForm(
-                initial={"expires_in_days": settings_row.offer_expiry_days, "cascade": settings_row.cascade_default}
-            ),
+            "offer_form": offer_form,
             "conflict_form": ConflictForm(),
             "close_form": PlacementCloseForm(),
             "can_offer": case.status == CaseStatus.SEEKING,
@@ -262,17 +269,34 @@ def case_date_delete_view(request: HttpRequest, pk: int, date_pk: int) -> HttpRe
 @login_required
 @require_POST
 def offer_send_view(request: HttpRequest, pk: int) -> HttpResponse:
-    case = _staff_case(request, pk)
+    """Send an offer; a pair failing hard constraints is refused and the case page shows them,
+    with a box for the written reason that overrides them where an override is allowed."""
+    policy.require_staff(request)
+    case, level = policy.case_for_request(request, pk, minimum=policy.STAFF, audit=False)
     form = OfferSendForm(request.POST)
-    if form.is_valid():
-        try:
-            offer_send(case=case, by=request.user, **form.cleaned_data)
-        except OfferError as exc:
-            messages.error(request, str(exc))
+    if not form.is_valid():
+        if "override_reason" in form.errors:
+            messages.error(request, _("Write the reason for the override in at most 1,000 characters of plain text."))
+        else:
+            messages.error(request, _("Choose an attorney and an expiry between 1 and 30 days."))
+        return redirect("staff:case_detail", pk=case.pk)
+    try:
+        offer = offer_send(case=case, by=request.user, **form.cleaned_data)
+    except ConstraintsFailed as exc:
+        messages.error(request, str(exc))
+        # The case page is shown again (not redirected to), so its read is audited here.
+        audit_record(
+            actor=request.user, action=AuditEvent.Action.READ, obj=case, request=request, detail=f"level={level}"
+        )
+        form = OfferSendForm.after_refusal(request.POST, reasons=exc.reasons, overridable=exc.overridable)
+        return _case_page(request, case, level, offer_form=form)
+    except OfferError as exc:
+        messages.error(request, str(exc))
+    else:
+        if offer.has_override:
+            messages.success(request, _("Offer sent with an override of the failed constraints."))
         else:
             messages.success(request, _("Offer sent."))
-    else:
-        messages.error(request, _("Choose an attorney and an expiry between 1 and 30 days."))
     return redirect("staff:case_detail", pk=case.pk)
 
 

@@ -141,9 +141,12 @@ def test_accept_after_expiry_is_refused(staff_user, attorney):
     assert not Placement.objects.exists()
 
 
-def test_accept_beyond_capacity_is_refused(staff_user, attorney):
+def test_accept_beyond_capacity_is_refused(staff_user):
+    attorney = attorney_with_profile(capacity=2)
     first = offer_send(case=CaseFactory(status="seeking", created_by=staff_user), attorney=attorney, by=staff_user)
     second = offer_send(case=CaseFactory(status="seeking", created_by=staff_user), attorney=attorney, by=staff_user)
+    # The attorney lowers their capacity while both offers are pending.
+    type(attorney.attorney_profile).objects.filter(user=attorney).update(capacity=1)
     _accept(first, attorney)
     with pytest.raises(OfferError):
         _accept(second, attorney)
@@ -176,7 +179,7 @@ def test_decline_needs_reason_and_returns_case_to_pool_without_cascade(staff_use
 def test_decline_with_cascade_offers_next_ranked_attorney(staff_user, attorney, monkeypatch):
     case = CaseFactory(status="seeking", created_by=staff_user)
     runner_up = attorney_with_profile()
-    monkeypatch.setattr(offer_services, "_next_candidate", lambda c: runner_up if c.pk == case.pk else None)
+    monkeypatch.setattr(offer_services, "_next_candidate", lambda c, **kw: runner_up if c.pk == case.pk else None)
     offer = offer_send(case=case, attorney=attorney, by=staff_user, cascade=True, rank=1)
     offer_decline(offer=offer, by=attorney, reason="Conflict of schedule")
     nxt = CaseOffer.objects.get(case=case, status=OfferStatus.PENDING)
@@ -187,7 +190,7 @@ def test_decline_with_cascade_offers_next_ranked_attorney(staff_user, attorney, 
 
 def test_cascade_falls_back_to_pool_when_no_candidate(staff_user, attorney, monkeypatch):
     case = CaseFactory(status="seeking", created_by=staff_user)
-    monkeypatch.setattr(offer_services, "_next_candidate", lambda c: None)
+    monkeypatch.setattr(offer_services, "_next_candidate", lambda c, **kw: None)
     offer = offer_send(case=case, attorney=attorney, by=staff_user, cascade=True)
     offer_decline(offer=offer, by=attorney, reason="Too far")
     case.refresh_from_db()
@@ -216,7 +219,7 @@ def test_expiry_task_expires_due_offers_once(staff_user, attorney):
 def test_expiry_with_cascade_uses_matching_next_candidate(staff_user, attorney, monkeypatch):
     case = CaseFactory(status="seeking", created_by=staff_user)
     runner_up = attorney_with_profile()
-    monkeypatch.setattr(offer_services, "_next_candidate", lambda c: runner_up)
+    monkeypatch.setattr(offer_services, "_next_candidate", lambda c, **kw: runner_up)
     offer = offer_send(case=case, attorney=attorney, by=staff_user, cascade=True, rank=1)
     offers_expire_due(now=offer.expires_at + datetime.timedelta(seconds=1))
     assert CaseOffer.objects.get(case=case, status=OfferStatus.PENDING).attorney == runner_up

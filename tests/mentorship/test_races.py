@@ -60,9 +60,10 @@ def test_two_staff_offering_the_same_case_at_once_leave_one_pending_offer(attemp
 def test_attorney_accepting_two_offers_at_capacity_one_gets_one_placement(monkeypatch):
     import time
 
-    from mentorship.services import offers as offer_services
+    from mentorship.models import AttorneyProfile
+    from mentorship.services import placement_rules
 
-    count = offer_services.active_placement_count
+    count = placement_rules.open_placement_count
 
     def slow_count(**kwargs):
         # Widen the window between counting and placing: without the row lock on the
@@ -71,15 +72,17 @@ def test_attorney_accepting_two_offers_at_capacity_one_gets_one_placement(monkey
         time.sleep(0.3)
         return result
 
-    monkeypatch.setattr(offer_services, "active_placement_count", slow_count)
+    monkeypatch.setattr(placement_rules, "open_placement_count", slow_count)
     staff = StaffFactory()
-    attorney = attorney_with_profile(capacity=1)
+    attorney = attorney_with_profile(capacity=2)
     offers = []
     for _ in range(2):
         offer = offer_send(case=CaseFactory(status=CaseStatus.SEEKING, created_by=staff), attorney=attorney, by=staff)
         offer_view_parties(offer=offer, by=attorney)
         offer_confirm_no_conflict(offer=offer, by=attorney)
         offers.append(offer)
+    # Both offers were sent within capacity; then the attorney lowered it to one.
+    AttorneyProfile.objects.filter(user=attorney).update(capacity=1)
     results = _run_together(*(lambda o=o: offer_accept(offer=o, by=attorney) for o in offers))
     assert sorted(kind for kind, _value in results) == ["error", "ok"], results
     assert Placement.objects.filter(attorney=attorney, closed_at__isnull=True).count() == 1
@@ -99,3 +102,33 @@ def test_database_alone_refuses_a_second_live_offer_even_without_locks():
     with pytest.raises(IntegrityError), transaction.atomic():
         CaseOffer.objects.create(case=case, attorney=second, expires_at=expires)
     assert connection.vendor == "postgresql"
+
+
+@pytest.mark.parametrize("attempt", range(2))
+def test_an_override_and_a_plain_offer_sent_at_once_leave_one_pending_offer(attempt):
+    from mentorship.models import ReliefTypeRequirement
+    from tests.factories import CoursePageFactory
+
+    staff_a, staff_b = StaffFactory(), StaffFactory()
+    ReliefTypeRequirement.objects.create(relief_type="u_visa", course=CoursePageFactory())
+    case = CaseFactory(status=CaseStatus.SEEKING, relief_types=["u_visa"], created_by=staff_a)
+    untrained, also_untrained = attorney_with_profile(), attorney_with_profile()
+    results = _run_together(
+        lambda: offer_send(
+            case=case,
+            attorney=untrained,
+            by=staff_a,
+            override_reason="Trained elsewhere; certificate on file.",
+            override_codes=["training"],
+        ),
+        lambda: offer_send(
+            case=case,
+            attorney=also_untrained,
+            by=staff_b,
+            override_reason="Completing the course this week.",
+            override_codes=["training"],
+        ),
+    )
+    assert sorted(kind for kind, _value in results) == ["error", "ok"], results
+    assert CaseOffer.objects.filter(case=case, status=OfferStatus.PENDING).count() == 1
+    assert CaseOffer.objects.get(case=case).override_codes == ["training"]
