@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mentorship', '0005_calendar_feed_show_date_kinds'),
+        ('mentorship', '0006_offer_override'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
