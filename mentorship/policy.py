@@ -158,6 +158,12 @@ def can_log_hours(user, case: Case) -> bool:
 # Offers
 
 
+def can_mark_filed(user, case: Case) -> bool:
+    """Program staff, or the attorney placed on the case (the people who log hours on it); a
+    mentor reads the "filed" mark of a hard date but does not set it."""
+    return is_staff(user) or can_log_hours(user, case)
+
+
 def offers_visible_to(user) -> QuerySet[CaseOffer]:
     if not _signed_in(user):
         return CaseOffer.objects.none()

@@ -24,7 +24,6 @@ from ..selectors.cases import (
 from ..selectors.offers import offers_pending_count, placement_override
 from ..services.hours import HoursError, hours_log
 from ..services.offers import OfferError, interest_express
-from .deadlines import may_mark_filed
 
 
 def _audit_list(request: HttpRequest, object_type: str, count: int) -> None:
@@ -65,7 +64,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "show_notes": policy.can_see_confidential_notes(level),
         "show_parties": policy.can_see_adverse_parties(level),
         "can_log_hours": policy.can_log_hours(request.user, case),
-        "can_mark_filed": may_mark_filed(request.user, case),
+        "can_mark_filed": policy.can_mark_filed(request.user, case),
         "offer": policy.live_offer_for(request.user, case) if level in {policy.SUMMARY, policy.PARTIES} else None,
         "override_offer": placement_override(case=case) if policy.can_see_placement_override(level) else None,
     }

@@ -14,19 +14,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.audit import audit_record
-from accounts.models import AuditEvent, User
+from accounts.models import AuditEvent
 
 from .. import policy
-from ..models import Case, CaseDate
+from ..models import CaseDate
 from ..selectors.deadlines import OVERDUE_SHOWN_DAYS, deadline_watch_rows
 from ..services.cases import CaseError
 from ..services.deadlines import case_date_mark_filed, case_date_unmark_filed
-
-
-def may_mark_filed(user: User, case: Case) -> bool:
-    """Program staff, or the attorney placed on the case (an open placement, the same people who
-    log hours on it); a mentor reads the mark only."""
-    return policy.is_staff(user) or policy.can_log_hours(user, case)
 
 
 @login_required
@@ -50,7 +44,7 @@ def _set_filed(request: HttpRequest, pk: int, date_pk: int, *, filed: bool) -> H
     if in_staff_area:
         policy.require_staff(request)
     case, _level = policy.case_for_request(request, pk, minimum=policy.MENTOR, audit=False)
-    if not may_mark_filed(request.user, case):
+    if not policy.can_mark_filed(request.user, case):
         raise policy.deny(request, object_type="mentorship.casedate", object_id=date_pk)
     case_date = CaseDate.objects.filter(pk=date_pk, case=case).first()
     if case_date is None:
