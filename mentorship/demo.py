@@ -108,6 +108,9 @@ DATES = {
     "u_visa": ("u_visa_cert_expiry", 200, "Form I-918 Supplement B"),
     "sijs": ("filing_deadline", 90, "Age-out date from birth certificate"),
 }
+# Cases whose hard date is nearer than DATES says, so the staff deadline watch has work: a
+# seeking case three days from its one-year deadline, a placed one with a date not yet filed.
+DAYS_LEFT = {("PBA-2026-0010", "one_year_deadline"): 3, ("PBA-2026-0003", "one_year_deadline"): 21}
 
 
 def _profiles(people) -> None:
@@ -161,6 +164,7 @@ def _case(people, spec) -> Case | None:
     for relief_type in relief:
         if relief_type in DATES:
             kind, days, source = DATES[relief_type]
+            days = DAYS_LEFT.get((ref, kind), days)
             case_date_add(
                 case=case,
                 by=staff,
