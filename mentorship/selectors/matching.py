@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import (
@@ -28,10 +29,22 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import ROLE_GROUP_NAMES, Role
+from courses.models import BarAdmission, Enrollment
 from courses.vocabulary import ReliefType
 
 from ..fields import keyed_hash
 from ..matching import (
+    BAR_ADMISSION,
+    BAR_JURISDICTION,
+    CAPACITY,
+    CONFLICT,
+    CONSTRAINT_CODES,
+    DEADLINE_EXPERIENCE,
+    DECLINED,
+    DETAINED,
+    LANGUAGE,
+    PAUSED,
+    TRAINING,
     AttorneyInput,
     AttorneyPool,
     CaseInput,
@@ -42,6 +55,7 @@ from ..matching import (
     feasible_attorney_ids,
     fitting_case_ids,
 )
+from ..matching.constraints import deadline_applies
 from ..models import (
     AttorneyLanguage,
     AttorneyProfile,
@@ -158,30 +172,84 @@ def _conflicts(profiles: dict[int, tuple], cases_parties: dict[int, list[str]]) 
     return conflicted
 
 
-def _able_profiles(case: CaseInput, context: MatchContext, today) -> QuerySet[AttorneyProfile]:
-    """Active volunteers' profiles that pass the hard constraints SQL checks cheaply (language,
-    training, bar admission, pause, detained docket, role); the solver checks every
-    constraint again."""
-    from courses.models import BarAdmission, Enrollment
+# SQL narrowing, keyed by the codes of `mentorship.matching.CONSTRAINTS`: each hook filters
+# the profiles down to those that can pass its constraint for the case (or leaves them be
+# when the constraint does not apply). The solver checks every constraint again on what is
+# loaded, so a hook may only ever be looser than its constraint, never stricter. The hooks
+# live here rather than on the constraint objects to keep the solver free of the ORM.
+Narrowing = Callable[[QuerySet, CaseInput, MatchContext, datetime.date], QuerySet]
 
-    # Most selective first: past a handful of joins PostgreSQL plans them in written order.
-    queryset = AttorneyProfile.objects.all()
-    if case.languages and not case.interpreter_arranged:
-        speaks = AttorneyLanguage.objects.filter(
-            profile=OuterRef("pk"), code__in=case.languages, ilr_level__gte=case.min_ilr
-        )
-        queryset = queryset.filter(Exists(speaks))
+
+def _narrow_language(queryset: QuerySet, case: CaseInput, context: MatchContext, today) -> QuerySet:
+    if not case.languages or case.interpreter_arranged:
+        return queryset
+    speaks = AttorneyLanguage.objects.filter(
+        profile=OuterRef("pk"), code__in=case.languages, ilr_level__gte=case.min_ilr
+    )
+    return queryset.filter(Exists(speaks))
+
+
+def _narrow_training(queryset: QuerySet, case: CaseInput, context: MatchContext, today) -> QuerySet:
     for course_id in sorted({c for rt in case.relief_types for c in context.required_training.get(rt, ())}):
         completed = Enrollment.objects.filter(
             user_id=OuterRef("user_id"), course_id=course_id, completed_at__isnull=False
         )
         queryset = queryset.filter(Exists(completed))
+    return queryset
+
+
+def _narrow_paused(queryset: QuerySet, case: CaseInput, context: MatchContext, today) -> QuerySet:
+    return queryset.exclude(paused_until__gte=today)
+
+
+def _narrow_bar(queryset: QuerySet, case: CaseInput, context: MatchContext, today) -> QuerySet:
+    # An admission in the required state is an active admission: one subquery checks both.
     bars = BarAdmission.objects.filter(user_id=OuterRef("user_id"), status=BarAdmission.Status.ACTIVE)
     if case.required_bar_jurisdiction:
         bars = bars.filter(jurisdiction__code=case.required_bar_jurisdiction)
-    queryset = queryset.filter(Exists(bars)).exclude(paused_until__gte=today)
-    if case.detained:
-        queryset = queryset.filter(detained_ok=True)
+    return queryset.filter(Exists(bars))
+
+
+def _narrow_detained(queryset: QuerySet, case: CaseInput, context: MatchContext, today) -> QuerySet:
+    return queryset.filter(detained_ok=True) if case.detained else queryset
+
+
+def _narrow_deadline(queryset: QuerySet, case: CaseInput, context: MatchContext, today) -> QuerySet:
+    if not deadline_applies(case, context):
+        return queryset
+    experienced = AttorneyReliefExperience.objects.filter(
+        profile=OuterRef("pk"), relief_type__in=case.relief_types, level__gte=context.rules.urgent_min_experience
+    )
+    return queryset.filter(Exists(experienced))
+
+
+SQL_NARROWING: dict[str, Narrowing] = {
+    LANGUAGE: _narrow_language,
+    TRAINING: _narrow_training,
+    PAUSED: _narrow_paused,
+    BAR_ADMISSION: _narrow_bar,
+    BAR_JURISDICTION: _narrow_bar,
+    DETAINED: _narrow_detained,
+    DEADLINE_EXPERIENCE: _narrow_deadline,
+}
+# Checked on the loaded rows instead: capacity needs the open placements counted
+# (`candidate_inputs_for_case` filters on that annotation) and pending offers added in
+# Python; this case's conflicts and declines are few rows read once.
+CHECKED_AFTER_LOADING = frozenset({CAPACITY, CONFLICT, DECLINED})
+
+
+def _able_profiles(case: CaseInput, context: MatchContext, today) -> QuerySet[AttorneyProfile]:
+    """Active volunteers' profiles that pass the hard constraints SQL checks cheaply (every
+    constraint with a hook in `SQL_NARROWING`); the solver checks every constraint again."""
+    # Past a handful of joins PostgreSQL plans them in written order: the table's order puts
+    # the most selective (language, training) first.
+    queryset = AttorneyProfile.objects.all()
+    applied = set()
+    for code in CONSTRAINT_CODES:
+        hook = SQL_NARROWING.get(code)
+        if hook is not None and hook not in applied:
+            applied.add(hook)
+            queryset = hook(queryset, case, context, today)
     volunteer = User.groups.through.objects.filter(
         user_id=OuterRef("user_id"), group__name=ROLE_GROUP_NAMES[Role.VOLUNTEER]
     )
@@ -217,8 +285,6 @@ def candidate_inputs_for_case(
     one that satisfies the case, and conflicts and declines this case's. Enough to rank and
     explain this case's suggestions; not for any other case.
     """
-    from courses.models import BarAdmission
-
     today = today or timezone.localdate()
     now = timezone.now()
     # Pending offers and this case's declines and conflicts are few: read once, not per attorney.
@@ -308,8 +374,6 @@ def attorney_inputs(
     `cases_parties` maps case id -> adverse-party hashes for the cases being matched, so
     conflicts recorded against an adverse party reach those cases.
     """
-    from courses.models import BarAdmission, Enrollment
-
     today = today or timezone.localdate()
     now = timezone.now()
     group = ROLE_GROUP_NAMES[Role.VOLUNTEER]
@@ -535,8 +599,6 @@ def fitting_attorney_counts(*, case_ids: list[int]) -> dict[int, int]:
 
 def attorneys_by_id(*, ids) -> dict[int, object]:
     """Users for display (name, email) by id, in one query."""
-    from accounts.models import User
-
     return {user.pk: user for user in User.objects.filter(pk__in=list(ids)).only("id", "email", "full_name")}
 
 
