@@ -51,8 +51,9 @@ class Constraint:
     label: str  # marked for translation; `title` translates it
     scope: Scope
     # True for each attorney of the pool who fails the constraint for the case; None when the
-    # case makes it moot (no language need, not detained...).
-    failed: Callable[[AttorneyPool, CaseInput], np.ndarray | None]
+    # case makes it moot (no language need, not detained...). For Scope.PAIR, the pool
+    # indices of the attorneys who fail it instead (few: a mask per case would cost more).
+    failed: Callable[[AttorneyPool, CaseInput], np.ndarray | list[int] | None]
     # The reason as it reads for anyone it excludes from this case.
     text: Callable[[CaseInput, MatchContext], str]
     # The attorney's own figures, added in brackets where they help; None for none.
@@ -64,6 +65,15 @@ class Constraint:
     @property
     def title(self) -> str:
         return _(self.label)
+
+    def mask(self, pool: AttorneyPool, case: CaseInput) -> np.ndarray | None:
+        """True for each attorney who fails the constraint for the case; None when moot."""
+        failed = self.failed(pool, case)
+        if self.scope is not Scope.PAIR or failed is None:
+            return failed
+        mask = np.zeros(len(pool), dtype=bool)
+        mask[failed] = True
+        return mask
 
     def reason(self, case: CaseInput, context: MatchContext) -> Reason:
         """The reason for this case, as shared by every attorney it excludes."""
@@ -251,10 +261,13 @@ def failed_masks(pool: AttorneyPool, case: CaseInput) -> dict[str, np.ndarray]:
     """Code -> who fails it, for every constraint that applies to the case (the explained path)."""
     masks = {}
     for constraint in CONSTRAINTS:
-        mask = constraint.failed(pool, case)
+        mask = constraint.mask(pool, case)
         if mask is not None:
             masks[constraint.code] = mask
     return masks
+
+
+_BY_SCOPE = {scope: tuple(c for c in CONSTRAINTS if c.scope is scope) for scope in Scope}
 
 
 def able(pool: AttorneyPool) -> np.ndarray:
@@ -262,35 +275,40 @@ def able(pool: AttorneyPool) -> np.ndarray:
 
     def build():
         ok = np.ones(len(pool), dtype=bool)
-        for constraint in CONSTRAINTS:
-            if constraint.scope is Scope.ATTORNEY:
-                mask = constraint.failed(pool, None)
-                if mask is not None:
-                    ok &= ~mask
+        for constraint in _BY_SCOPE[Scope.ATTORNEY]:
+            mask = constraint.failed(pool, None)
+            if mask is not None:
+                ok &= ~mask
         return ok
 
     return pool.cached("able", build)
 
 
-def feasible(pool: AttorneyPool, case: CaseInput) -> np.ndarray:
-    """Who passes every hard constraint for the case (the fast path: shared vectors, no reasons)."""
+def feasible(pool: AttorneyPool, case: CaseInput, out: np.ndarray | None = None) -> np.ndarray:
+    """Who passes every hard constraint for the case (the fast path: shared vectors, no reasons).
+
+    Written into `out` when given (the batch reuses one buffer); never modify the result
+    otherwise, as it may be a vector shared with other cases.
+    """
+    by_case = _BY_SCOPE[Scope.CASE]
     context = pool.context
-    key = ("feasible", *(c.key(case, context) for c in CONSTRAINTS if c.scope is Scope.CASE))
 
     def build():
         ok = able(pool).copy()
-        for constraint in CONSTRAINTS:
-            if constraint.scope is Scope.CASE:
-                mask = constraint.failed(pool, case)
-                if mask is not None:
-                    ok &= ~mask
-        return ok
-
-    shared = pool.cached(key, build)
-    result = shared
-    for constraint in CONSTRAINTS:
-        if constraint.scope is Scope.PAIR:
+        for constraint in by_case:
             mask = constraint.failed(pool, case)
             if mask is not None:
-                result = result & ~mask
+                ok &= ~mask
+        return ok
+
+    shared = pool.cached(("feasible", *(c.key(case, context) for c in by_case)), build)
+    failing = [c.failed(pool, case) for c in _BY_SCOPE[Scope.PAIR]]
+    if out is None and not any(failing):
+        return shared
+    result = shared.copy() if out is None else out
+    if out is not None:
+        np.copyto(out, shared)
+    for indices in failing:
+        if indices:
+            result[indices] = False
     return result

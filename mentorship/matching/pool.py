@@ -38,11 +38,8 @@ class AttorneyPool:
         reliefs = sorted({code for a in self.attorneys for code in a.relief_experience})
         self._relief_col = {code: j for j, code in enumerate(reliefs)}
         self.experience = np.zeros((n, len(reliefs)), dtype=np.int8)
-        for i, a in enumerate(self.attorneys):
-            for code, level in a.languages.items():
-                self.ilr[i, self._language_col[code]] = clip_ilr(level)
-            for code, level in a.relief_experience.items():
-                self.experience[i, self._relief_col[code]] = clip_experience(level)
+        self._fill(self.ilr, self._language_col, [a.languages for a in self.attorneys], ILR_MAX)
+        self._fill(self.experience, self._relief_col, [a.relief_experience for a in self.attorneys], EXPERIENCE_MAX)
 
         self.capacity = np.fromiter((max(a.capacity, 0) for a in self.attorneys), dtype=np.int32, count=n)
         self.active = np.fromiter((max(a.active_cases, 0) for a in self.attorneys), dtype=np.int32, count=n)
@@ -68,6 +65,15 @@ class AttorneyPool:
             for case_id in a.declined_case_ids:
                 self._declined.setdefault(case_id, []).append(i)
         self._cache: dict[Hashable, object] = {}
+
+    @staticmethod
+    def _fill(matrix: np.ndarray, column: dict[str, int], levels: list, top: int) -> None:
+        """matrix[attorney, column[code]] = level, clipped to 0..top (as `clip_ilr` and
+        `clip_experience` do for the explanations), in one assignment."""
+        rows = [i for i, by_code in enumerate(levels) for _code in by_code]
+        cols = [column[code] for by_code in levels for code in by_code]
+        values = [int(level) for by_code in levels for level in by_code.values()]
+        matrix[rows, cols] = np.clip(np.array(values, dtype=np.int64), 0, top)
 
     def __len__(self) -> int:
         return len(self.attorneys)
@@ -129,20 +135,13 @@ class AttorneyPool:
             ),
         )
 
-    def conflicted_with(self, case_id: int) -> np.ndarray | None:
-        """True for attorneys conflicted out of this case; None when nobody is."""
-        return self._mask(self._conflicted.get(case_id))
+    def conflicted_with(self, case_id: int) -> list[int] | None:
+        """Indices of the attorneys conflicted out of this case; None when nobody is."""
+        return self._conflicted.get(case_id)
 
-    def declined(self, case_id: int) -> np.ndarray | None:
-        """True for attorneys who declined this case before; None when nobody did."""
-        return self._mask(self._declined.get(case_id))
-
-    def _mask(self, indices: list[int] | None) -> np.ndarray | None:
-        if not indices:
-            return None
-        mask = np.zeros(len(self), dtype=bool)
-        mask[indices] = True
-        return mask
+    def declined(self, case_id: int) -> list[int] | None:
+        """Indices of the attorneys who declined this case before; None when nobody did."""
+        return self._declined.get(case_id)
 
     def indices_of(self, attorney_ids: Iterable[int]) -> list[int]:
         return [self.index[a_id] for a_id in attorney_ids if a_id in self.index]

@@ -285,12 +285,29 @@ def term_points(pool: AttorneyPool, case: CaseInput) -> dict[str, Points]:
     return {term.name: term.points(pool, case) for term in TERMS if term.points is not None}
 
 
-def case_points(pool: AttorneyPool, case: CaseInput) -> np.ndarray:
-    """Each attorney's points from every case-dependent term, summed (the batch's fast path)."""
-    total = np.zeros(len(pool), dtype=np.int32)
-    for term in TERMS:
-        if term.points is not None:
-            total = total + term.points(pool, case)
+_CASE_TERMS = tuple(t for t in TERMS if t.points is not None)
+
+
+def case_points(pool: AttorneyPool, case: CaseInput, out: np.ndarray | None = None) -> np.ndarray:
+    """Each attorney's points from every case-dependent term, summed (the batch's fast path).
+
+    Written into `out` when given: the batch reuses one buffer for every case.
+    """
+    total = np.zeros(len(pool), dtype=np.int32) if out is None else out
+    constant, first = 0, True
+    for term in _CASE_TERMS:
+        points = term.points(pool, case)
+        if not isinstance(points, np.ndarray):
+            constant += points
+        elif first:
+            np.copyto(total, points)
+            first = False
+        else:
+            total += points
+    if first:
+        total.fill(constant)
+    elif constant:
+        total += constant
     return total
 
 

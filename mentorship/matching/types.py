@@ -84,18 +84,13 @@ class Weights:
 
 @dataclass(frozen=True)
 class Rules:
-    """Parameters of the hard constraints and of the batch's urgency."""
+    """Parameters of the hard constraints and of urgency."""
 
     # A hard date this close needs an attorney with at least this experience in the relief sought.
     urgent_within_days: int = 60
     urgent_min_experience: int = 2
     # Last placement this long ago (or never) earns the full recency half of the load term.
     recency_horizon_days: int = 90
-    # Value of placing a case at all, on the 0-100 score scale; detained and urgent cases add to
-    # it, so when attorneys are scarce they are placed first.
-    placement_value: int = 100
-    detained_priority: int = 100
-    urgent_priority: int = 50
 
 
 @dataclass(frozen=True)
@@ -192,7 +187,9 @@ class Unassigned:
 class BatchResult:
     assignments: tuple[Assignment, ...]
     unassigned: tuple[Unassigned, ...]
-    objective: int  # sum over placed cases of raw points + priority: the maximised quantity
+    # Maximised in this order: len(assignments), urgent_placed, objective.
+    objective: int  # sum of the raw points of the assignments
+    urgent_placed: int  # urgent cases among the assignments (detained, or a hard date in the window)
     total_score: int  # sum of the 0-100 scores of the assignments
     rounds: int  # solve-and-verify rounds
     candidate_edges: int  # edges in the last solved subproblem
