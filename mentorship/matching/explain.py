@@ -30,7 +30,7 @@ def _evaluation(
         Term(
             term.name,
             term.title,
-            point_at(points[term.name], i) if term.points is not None else int(term.slot_points(pool, slot)[i]),
+            point_at(points[term.name] if term.points is not None else term.points_for(pool, case, slot), i),
             term.max_points(context.weights),
             term.explain(case, attorney, context, slot),
         )

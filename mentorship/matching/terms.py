@@ -46,8 +46,8 @@ class SoftTerm:
     label: str  # marked for translation; `title` translates it
     weight: str  # the attribute of `Weights` holding the term's maximum points
     explain: Callable[[CaseInput, AttorneyInput, MatchContext, int], str]  # (case, attorney, context, slot)
-    points: Callable[[AttorneyPool, CaseInput], Points] | None = None
-    slot_points: Callable[[AttorneyPool, int], np.ndarray] | None = None
+    points: Callable[[AttorneyPool, CaseInput, int], Points] | None = None  # (pool, case, weight)
+    slot_points: Callable[[AttorneyPool, int, int], np.ndarray] | None = None  # (pool, slot, weight)
 
     @property
     def title(self) -> str:
@@ -55,6 +55,13 @@ class SoftTerm:
 
     def max_points(self, weights: Weights) -> int:
         return getattr(weights, self.weight)
+
+    def points_for(self, pool: AttorneyPool, case: CaseInput, slot: int = 0) -> Points:
+        """The term's points over the pool, for the case and the slot."""
+        weight = self.max_points(pool.context.weights)
+        if self.points is not None:
+            return self.points(pool, case, weight)
+        return self.slot_points(pool, slot, weight)
 
 
 def point_at(points: Points, i: int) -> int:
@@ -65,8 +72,7 @@ def point_at(points: Points, i: int) -> int:
 # The terms
 
 
-def _proficiency_points(pool: AttorneyPool, case: CaseInput) -> Points:
-    weight = pool.context.weights.proficiency
+def _proficiency_points(pool: AttorneyPool, case: CaseInput, weight: int) -> Points:
     if not case.languages:
         return weight
     return pool.cached(
@@ -95,10 +101,9 @@ def _proficiency_text(case: CaseInput, attorney: AttorneyInput, context: MatchCo
     return text
 
 
-def _experience_points(pool: AttorneyPool, case: CaseInput) -> Points:
+def _experience_points(pool: AttorneyPool, case: CaseInput, weight: int) -> Points:
     if not case.relief_types:
         return 0
-    weight = pool.context.weights.experience
     return pool.cached(
         ("experience", case.relief_types),
         lambda: round_half_up(
@@ -122,8 +127,7 @@ def _experience_text(case: CaseInput, attorney: AttorneyInput, context: MatchCon
     return _("Experience: %(parts)s") % {"parts": ", ".join(parts)}
 
 
-def _location_points(pool: AttorneyPool, case: CaseInput) -> Points:
-    weight = pool.context.weights.location
+def _location_points(pool: AttorneyPool, case: CaseInput, weight: int) -> Points:
     if not case.location:
         return weight
     return pool.cached(
@@ -142,17 +146,17 @@ def _location_text(case: CaseInput, attorney: AttorneyInput, context: MatchConte
     return _("Does not list %(location)s and does not work remotely") % {"location": case.location}
 
 
-def load_points(pool: AttorneyPool, slot: int) -> np.ndarray:
+def _load_points(pool: AttorneyPool, slot: int, weight: int) -> np.ndarray:
     """Load-term points for taking one more case on top of `slot` new ones in this batch."""
 
     def build():
-        weights, rules = pool.context.weights, pool.context.rules
+        rules = pool.context.rules
         active = pool.active + slot
         with np.errstate(divide="ignore", invalid="ignore"):
             free = np.where(pool.capacity > 0, (pool.capacity - active) / np.maximum(pool.capacity, 1), 0.0)
         free = np.clip(free, 0.0, 1.0)
         recency = pool.days_since / max(rules.recency_horizon_days, 1) if slot == 0 else np.zeros(len(pool))
-        return round_half_up(weights.load * (0.6 * free + 0.4 * recency))
+        return round_half_up(weight * (0.6 * free + 0.4 * recency))
 
     return pool.cached(("load", slot), build)
 
@@ -167,12 +171,11 @@ def _load_text(case: CaseInput, attorney: AttorneyInput, context: MatchContext, 
     return text + _("; last new case %(days)s days ago") % {"days": attorney.last_placed_days_ago}
 
 
-def _mentor_points(pool: AttorneyPool, case: CaseInput) -> Points:
-    context = pool.context
+def _mentor_points(pool: AttorneyPool, case: CaseInput, weight: int) -> Points:
     if not case.relief_types:
         return 0
-    covered = sum(1 for rt in case.relief_types if context.mentor_slots.get(rt, 0) > 0)
-    return int(round_half_up(context.weights.mentor * covered / len(case.relief_types)))
+    covered = sum(1 for rt in case.relief_types if pool.context.mentor_slots.get(rt, 0) > 0)
+    return int(round_half_up(weight * covered / len(case.relief_types)))
 
 
 def _mentor_text(case: CaseInput, attorney: AttorneyInput, context: MatchContext, slot: int) -> str:
@@ -198,11 +201,10 @@ def _interest_text(case: CaseInput, attorney: AttorneyInput, context: MatchConte
     return _("Has not asked for this case")
 
 
-def _urgency_points(pool: AttorneyPool, case: CaseInput) -> Points:
+def _urgency_points(pool: AttorneyPool, case: CaseInput, weight: int) -> Points:
     """Full points when nothing presses; the more pressing the case, the more the points
     follow the attorney's best experience level in the relief sought."""
     factor = urgency_factor(case, pool.context)
-    weight = pool.context.weights.urgency
     if not factor:
         return weight
 
@@ -243,26 +245,26 @@ TERMS: tuple[SoftTerm, ...] = (
     SoftTerm(
         PROFICIENCY,
         gettext_noop("Language proficiency"),
-        "proficiency",
+        "language",
         _proficiency_text,
         points=_proficiency_points,
     ),
     SoftTerm(
         EXPERIENCE,
         gettext_noop("Relief-type experience"),
-        "experience",
+        "relief_experience",
         _experience_text,
         points=_experience_points,
     ),
-    SoftTerm(LOCATION, gettext_noop("Location"), "location", _location_text, points=_location_points),
-    SoftTerm(LOAD, gettext_noop("Current load"), "load", _load_text, slot_points=load_points),
+    SoftTerm(LOCATION, gettext_noop("Location"), "geography", _location_text, points=_location_points),
+    SoftTerm(LOAD, gettext_noop("Current load"), "load", _load_text, slot_points=_load_points),
     SoftTerm(MENTOR, gettext_noop("Mentor available"), "mentor", _mentor_text, points=_mentor_points),
     SoftTerm(
         INTEREST,
         gettext_noop("Interest"),
         "interest",
         _interest_text,
-        points=lambda pool, case: _points_for(pool, case.interested_attorney_ids, pool.context.weights.interest),
+        points=lambda pool, case, weight: _points_for(pool, case.interested_attorney_ids, weight),
     ),
     SoftTerm(URGENCY, gettext_noop("Experience for the urgency"), "urgency", _urgency_text, points=_urgency_points),
     SoftTerm(
@@ -270,7 +272,7 @@ TERMS: tuple[SoftTerm, ...] = (
         gettext_noop("Continuity"),
         "continuity",
         _continuity_text,
-        points=lambda pool, case: _points_for(pool, case.related_attorney_ids, pool.context.weights.continuity),
+        points=lambda pool, case, weight: _points_for(pool, case.related_attorney_ids, weight),
     ),
 )
 TERM_NAMES: tuple[str, ...] = tuple(t.name for t in TERMS)
@@ -282,7 +284,7 @@ TERM_NAMES: tuple[str, ...] = tuple(t.name for t in TERMS)
 
 def term_points(pool: AttorneyPool, case: CaseInput) -> dict[str, Points]:
     """Name -> points of every case-dependent term (the load term is by slot: `slot_points`)."""
-    return {term.name: term.points(pool, case) for term in TERMS if term.points is not None}
+    return {term.name: term.points_for(pool, case) for term in TERMS if term.points is not None}
 
 
 _CASE_TERMS = tuple(t for t in TERMS if t.points is not None)
@@ -296,7 +298,7 @@ def case_points(pool: AttorneyPool, case: CaseInput, out: np.ndarray | None = No
     total = np.zeros(len(pool), dtype=np.int32) if out is None else out
     constant, first = 0, True
     for term in _CASE_TERMS:
-        points = term.points(pool, case)
+        points = term.points_for(pool, case)
         if not isinstance(points, np.ndarray):
             constant += points
         elif first:
@@ -316,5 +318,5 @@ def slot_points(pool: AttorneyPool, slot: int) -> np.ndarray:
     total = np.zeros(len(pool), dtype=np.int32)
     for term in TERMS:
         if term.slot_points is not None:
-            total = total + term.slot_points(pool, slot)
+            total = total + term.points_for(pool, None, slot)
     return total

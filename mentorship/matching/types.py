@@ -66,16 +66,20 @@ class AttorneyInput:
 
 @dataclass(frozen=True)
 class Weights:
-    """Maximum points of each soft term; staff tune them. The score is normalised to 0-100."""
+    """Maximum points of each soft term; staff tune them. The score is normalised to 0-100.
 
-    proficiency: int = 20
-    experience: int = 20
-    location: int = 10
-    load: int = 15
-    mentor: int = 10
-    interest: int = 10
+    The fields are `MatchingSettings`' weight fields without "weight_", with the same
+    defaults (a test holds them equal).
+    """
+
+    language: int = 20
+    relief_experience: int = 20
     urgency: int = 15
+    geography: int = 10
+    load: int = 15
+    interest: int = 10
     continuity: int = 10
+    mentor: int = 10
 
     @property
     def total(self) -> int:
@@ -86,9 +90,10 @@ class Weights:
 class Rules:
     """Parameters of the hard constraints and of urgency."""
 
-    # A hard date this close needs an attorney with at least this experience in the relief sought.
+    # A hard date this close needs an attorney with at least this experience in the relief
+    # sought (`MatchingSettings` stores the same two, with the same defaults).
     urgent_within_days: int = 60
-    urgent_min_experience: int = 2
+    urgent_min_experience: int = 1
     # Last placement this long ago (or never) earns the full recency half of the load term.
     recency_horizon_days: int = 90
 

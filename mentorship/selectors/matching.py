@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from django.db.models import (
     Count,
@@ -107,16 +107,8 @@ def _mentor_slots() -> dict[str, int]:
 def matching_context() -> MatchContext:
     """Weights and rules as staff set them, required training, mentor availability."""
     knobs = MatchingSettings.load()
-    weights = Weights(
-        proficiency=knobs.weight_language,
-        experience=knobs.weight_relief_experience,
-        location=knobs.weight_geography,
-        load=knobs.weight_load,
-        mentor=knobs.weight_mentor,
-        interest=knobs.weight_interest,
-        urgency=knobs.weight_urgency,
-        continuity=knobs.weight_continuity,
-    )
+    # Weights' fields are the stored weight fields without "weight_": one name per knob.
+    weights = Weights(**{f.name: getattr(knobs, f"weight_{f.name}") for f in fields(Weights)})
     rules = Rules(urgent_within_days=knobs.urgent_within_days, urgent_min_experience=knobs.urgent_min_experience)
     return MatchContext(
         required_training=_required_training(),

@@ -84,7 +84,7 @@ def test_baseline_pair_is_feasible():
         ({}, {"active_bar_jurisdictions": frozenset()}, "bar_admission"),
         ({"required_bar_jurisdiction": "NY"}, {}, "bar_jurisdiction"),
         ({"detained": True}, {"detained_ok": False}, "detained"),
-        ({"hard_date_within_days": 20}, {"relief_experience": {"asylum": 1}}, "deadline_experience"),
+        ({"hard_date_within_days": 20}, {"relief_experience": {"asylum": 0}}, "deadline_experience"),
     ],
 )
 def test_each_hard_constraint_excludes_the_pair_and_names_itself(case_changes, attorney_changes, code):
@@ -138,7 +138,7 @@ def test_several_constraints_are_all_reported_in_order():
 
 
 def test_proficiency_explanation_reads_plainly():
-    context = replace(CONTEXT, weights=Weights(proficiency=20))
+    context = replace(CONTEXT, weights=Weights(language=20))
     evaluation = evaluate(make_case(), make_attorney(), context=context)
     term = evaluation.terms[0]
     assert term.name == "proficiency"
@@ -229,7 +229,7 @@ def test_urgency_explanation_names_the_pressure_and_the_experience():
 def test_urgency_weight_puts_the_experienced_attorney_first_on_a_pressing_case():
     speaker = make_attorney(id=1, languages={"mam": 5}, relief_experience={"asylum": 0})
     expert = make_attorney(id=2, languages={"mam": 3}, relief_experience={"asylum": 3})
-    context = replace(CONTEXT, weights=Weights(proficiency=20, experience=5, urgency=40))
+    context = replace(CONTEXT, weights=Weights(language=20, relief_experience=5, urgency=40))
     assert top_k(make_case(), [speaker, expert], 1, context=context)[0][0].attorney_id == 1
     assert top_k(make_case(hard_date_within_days=70), [speaker, expert], 1, context=context)[0][0].attorney_id == 2
 
@@ -247,8 +247,8 @@ def test_weights_change_the_ranking():
     case = make_case()
     speaker = make_attorney(id=1, languages={"mam": 5}, relief_experience={"asylum": 0})
     expert = make_attorney(id=2, languages={"mam": 3}, relief_experience={"asylum": 3})
-    language_first = replace(CONTEXT, weights=Weights(proficiency=50, experience=5))
-    experience_first = replace(CONTEXT, weights=Weights(proficiency=5, experience=50))
+    language_first = replace(CONTEXT, weights=Weights(language=50, relief_experience=5))
+    experience_first = replace(CONTEXT, weights=Weights(language=5, relief_experience=50))
     assert top_k(case, [speaker, expert], 1, context=language_first)[0][0].attorney_id == 1
     assert top_k(case, [speaker, expert], 1, context=experience_first)[0][0].attorney_id == 2
 

@@ -58,10 +58,10 @@ contexts = st.builds(
     required_training=st.just({"asylum": frozenset({11, 12}), "u_visa": frozenset({21})}),
     weights=st.builds(
         Weights,
-        proficiency=weight,
-        experience=weight,
+        language=weight,
+        relief_experience=weight,
         urgency=weight,
-        location=weight,
+        geography=weight,
         load=weight,
         interest=weight,
         continuity=weight,
@@ -203,7 +203,7 @@ def test_batch_places_the_most_cases_then_the_most_urgent_then_the_best_points(
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     instance=st.tuples(st.integers(2, 5), st.integers(1, 4)).flatmap(lambda size: graphs(*size)),
-    weights=st.builds(Weights, proficiency=st.sampled_from([20, 100]), interest=weight, continuity=weight),
+    weights=st.builds(Weights, language=st.sampled_from([20, 100]), interest=weight, continuity=weight),
     candidates_per_case=st.integers(1, 3),
 )
 def test_batch_never_trades_a_placed_case_for_points_on_random_graphs(instance, weights, candidates_per_case):
