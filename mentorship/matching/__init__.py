@@ -36,7 +36,14 @@ from .constraints import (
     Scope,
 )
 from .explain import evaluate, explain_assignment, feasible_attorney_ids, fitting_case_ids, top_k
-from .mentors import MentorInput, MentorSuggestion, rank_mentors
+from .mentors import (
+    MENTOR_CONSTRAINTS,
+    MentorConstraint,
+    MentorInput,
+    MentorSuggestion,
+    mentor_failed_constraints,
+    rank_mentors,
+)
 from .pool import AttorneyPool
 from .terms import (
     CONTINUITY,
@@ -88,6 +95,7 @@ __all__ = [
     "LOAD",
     "LOCATION",
     "MENTOR",
+    "MENTOR_CONSTRAINTS",
     "PAUSED",
     "PROFICIENCY",
     "TERMS",
@@ -103,6 +111,7 @@ __all__ = [
     "Evaluation",
     "Exclusion",
     "MatchContext",
+    "MentorConstraint",
     "MentorInput",
     "MentorSuggestion",
     "Reason",
@@ -118,6 +127,7 @@ __all__ = [
     "feasible_attorney_ids",
     "fitting_case_ids",
     "language_name",
+    "mentor_failed_constraints",
     "rank_mentors",
     "solve_batch",
     "top_k",

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from ..languages import language_name
 from .pool import round_half_up
-from .types import CaseInput, MatchContext, Term
+from .types import CaseInput, MatchContext, Reason, Term
 
 
 @dataclass(frozen=True)
@@ -19,10 +20,55 @@ class MentorInput:
     languages: frozenset[str] = frozenset()  # ISO 639-3
     max_mentees: int = 3
     active_mentees: int = 0
+    # Cases the mentor is conflicted out of, as an attorney would be (themselves, their firm,
+    # or an adverse party of the case).
+    conflicted_case_ids: frozenset[int] = frozenset()
 
     @property
     def free_slots(self) -> int:
         return max(self.max_mentees - self.active_mentees, 0)
+
+
+@dataclass(frozen=True)
+class MentorConstraint:
+    """One hard constraint on a (case, mentor) pair: a mentor failing it is never suggested."""
+
+    code: str
+    label: str  # marked for translation
+    failed: Callable[[CaseInput, MentorInput, int | None], bool]  # (case, mentor, mentee id)
+    text: str  # marked for translation
+
+    def reason(self) -> Reason:
+        return Reason(self.code, f"{_(self.label)}: {_(self.text)}")
+
+
+MENTOR_CONSTRAINTS: tuple[MentorConstraint, ...] = (
+    MentorConstraint(
+        "capacity",
+        gettext_noop("Capacity"),
+        lambda case, mentor, mentee_id: mentor.free_slots < 1,
+        gettext_noop("no free mentee place"),
+    ),
+    MentorConstraint(
+        "conflict",
+        gettext_noop("Conflict of interest"),
+        lambda case, mentor, mentee_id: case.id in mentor.conflicted_case_ids,
+        gettext_noop("conflicted out of this case"),
+    ),
+    MentorConstraint(
+        "self",
+        gettext_noop("Own mentor"),
+        lambda case, mentor, mentee_id: mentor.id == mentee_id,
+        gettext_noop("an attorney cannot mentor themselves"),
+    ),
+)
+
+
+def mentor_failed_constraints(
+    case: CaseInput, mentor: MentorInput, *, mentee_id: int | None = None
+) -> tuple[Reason, ...]:
+    """Every mentor hard constraint the pair fails, in words (empty when the mentor may be chosen)."""
+    return tuple(c.reason() for c in MENTOR_CONSTRAINTS if c.failed(case, mentor, mentee_id))
 
 
 @dataclass(frozen=True)
@@ -41,12 +87,13 @@ def rank_mentors(
     k: int = 5,
     context: MatchContext | None = None,
 ) -> list[MentorSuggestion]:
-    """Mentors with room, best first: expertise in the relief sought (50), a language shared with
-    the client or the mentee (25), a light mentee load (25). Ties go to the lower id."""
+    """Mentors who pass every mentor hard constraint (room for a mentee, not conflicted out of
+    the case, not the mentee), best first: expertise in the relief sought (50), a language
+    shared with the client or the mentee (25), a light mentee load (25). Ties go to the lower id."""
     context = context or MatchContext()
     ranked = []
     for mentor in sorted(mentors, key=lambda m: m.id):
-        if mentor.free_slots < 1 or mentor.id == mentee_id:
+        if any(c.failed(case, mentor, mentee_id) for c in MENTOR_CONSTRAINTS):
             continue
         covered = [rt for rt in case.relief_types if rt in mentor.expertise]
         expertise_points = int(round_half_up(50 * len(covered) / len(case.relief_types))) if case.relief_types else 0

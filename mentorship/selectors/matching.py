@@ -254,9 +254,9 @@ def _count(queryset: QuerySet) -> Subquery:
     return Subquery(counted, output_field=IntegerField())
 
 
-def _conflicted_for_case(case: CaseInput, parties: list[str]) -> tuple[set[int], set[str]]:
-    """Attorney ids and firm hashes conflicted out of this case, directly or through one of its adverse parties."""
-    about_case = Q(case_id=case.id) | Q(adverse_party_hash__in=parties) if parties else Q(case_id=case.id)
+def _conflicted_for_case(case_id: int, parties: list[str]) -> tuple[set[int], set[str]]:
+    """User ids and firm hashes conflicted out of this case, directly or through one of its adverse parties."""
+    about_case = Q(case_id=case_id) | Q(adverse_party_hash__in=parties) if parties else Q(case_id=case_id)
     attorneys, firms = set(), set()
     for attorney_id, firm_hash in Conflict.objects.filter(about_case).values_list("attorney_id", "firm_hash"):
         if attorney_id:
@@ -289,7 +289,7 @@ def candidate_inputs_for_case(
     declined = set(
         CaseOffer.objects.filter(case_id=case.id, status=OfferStatus.DECLINED).values_list("attorney_id", flat=True)
     )
-    conflicted, conflicted_firms = _conflicted_for_case(case, parties)
+    conflicted, conflicted_firms = _conflicted_for_case(case.id, parties)
 
     bar = BarAdmission.objects.filter(user_id=OuterRef("user_id"), status=BarAdmission.Status.ACTIVE)
     if case.required_bar_jurisdiction:
@@ -607,7 +607,26 @@ def offered_attorney_ids(*, case: Case) -> set[int]:
 # Mentors
 
 
-def mentor_inputs(*, exclude_user_id: int | None = None) -> list[MentorInput]:
+def _adverse_party_hashes(case_id: int) -> list[str]:
+    return list(Case.objects.filter(pk=case_id).values_list("adverse_party_hashes", flat=True).first() or ())
+
+
+def _conflicted_mentor_ids(mentor_ids: list[int], case_id: int) -> set[int]:
+    """Which of these mentors are conflicted out of the case, as an attorney would be: a
+    conflict naming them, their firm, or an adverse party of the case. A mentor's firm is
+    the one on their attorney profile, when they have one (a mentor profile has none)."""
+    users, firms = _conflicted_for_case(case_id, _adverse_party_hashes(case_id))
+    conflicted = users & set(mentor_ids)
+    if firms:
+        for user_id, firm in AttorneyProfile.objects.filter(user_id__in=mentor_ids).values_list("user_id", "firm_name"):
+            if firm and firm.strip() and keyed_hash(firm) in firms:
+                conflicted.add(user_id)
+    return conflicted
+
+
+def mentor_inputs(*, exclude_user_id: int | None = None, case_id: int | None = None) -> list[MentorInput]:
+    """Available mentors as matching inputs. With `case_id`, each carries whether they are
+    conflicted out of that case, so that `rank_mentors` leaves them out."""
     group = ROLE_GROUP_NAMES[Role.MENTOR]
     active = dict(
         Mentorship.objects.filter(status=MentorshipStatus.ACTIVE)
@@ -615,9 +634,14 @@ def mentor_inputs(*, exclude_user_id: int | None = None) -> list[MentorInput]:
         .annotate(n=Count("id"))
         .values_list("mentor_id", "n")
     )
-    rows = MentorProfile.objects.filter(available=True, user__is_active=True, user__groups__name=group).values_list(
-        "user_id", "max_mentees", "expertise", "languages"
-    )
+    rows = [
+        row
+        for row in MentorProfile.objects.filter(
+            available=True, user__is_active=True, user__groups__name=group
+        ).values_list("user_id", "max_mentees", "expertise", "languages")
+        if row[0] != exclude_user_id
+    ]
+    conflicted = _conflicted_mentor_ids([row[0] for row in rows], case_id) if case_id is not None else set()
     return [
         MentorInput(
             id=user_id,
@@ -625,10 +649,15 @@ def mentor_inputs(*, exclude_user_id: int | None = None) -> list[MentorInput]:
             languages=frozenset(languages or ()),
             max_mentees=max_mentees,
             active_mentees=active.get(user_id, 0),
+            conflicted_case_ids=frozenset((case_id,)) if user_id in conflicted else frozenset(),
         )
         for user_id, max_mentees, expertise, languages in rows
-        if user_id != exclude_user_id
     ]
+
+
+def mentor_conflicted(*, mentor_id: int, case_id: int) -> bool:
+    """Whether this mentor is conflicted out of the case (themselves, their firm, or an adverse party)."""
+    return mentor_id in _conflicted_mentor_ids([mentor_id], case_id)
 
 
 @dataclass(frozen=True)
