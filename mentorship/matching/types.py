@@ -161,7 +161,7 @@ class Evaluation:
     feasible: bool
     failed_constraints: tuple[Reason, ...]
     score: int  # 0-100
-    points: int  # raw sum of term points, what the batch maximises
+    points: int  # raw sum of term points, what the batch maximises once it places the most cases
     terms: tuple[Term, ...]
 
 
