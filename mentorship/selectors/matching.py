@@ -207,8 +207,8 @@ def _narrow_detained(queryset: QuerySet, case: CaseInput, context: MatchContext,
 
 
 def _narrow_deadline(queryset: QuerySet, case: CaseInput, context: MatchContext, today) -> QuerySet:
-    if not deadline_applies(case, context):
-        return queryset
+    if not deadline_applies(case, context) or context.rules.urgent_min_experience <= 0:
+        return queryset  # at level 0 everyone passes, with or without an experience row
     experienced = AttorneyReliefExperience.objects.filter(
         profile=OuterRef("pk"), relief_type__in=case.relief_types, level__gte=context.rules.urgent_min_experience
     )

@@ -130,3 +130,15 @@ def test_sql_narrowing_of_the_deadline_experience_keeps_the_same_suggestions():
     assert top_k(*narrow[:2], 10)[0] == top_k(*wide[:2], 10)[0]
     excluded = {e.attorney_id: [r.code for r in e.reasons] for e in top_k(*wide[:2], 10)[1]}
     assert excluded == {novice.pk: ["deadline_experience"], untried.pk: ["deadline_experience"]}
+
+
+@pytest.mark.django_db
+def test_sql_narrowing_never_drops_an_attorney_the_solver_would_accept():
+    from mentorship.models import MatchingSettings
+
+    MatchingSettings.objects.update_or_create(pk=1, defaults={"urgent_min_experience": 0})
+    case = CaseFactory(languages=["spa"], relief_types=["asylum"])
+    CaseDateFactory(case=case, kind="one_year_deadline", date=timezone.localdate() + datetime.timedelta(days=5))
+    untried = attorney_with_profile(relief=())
+    narrow = selectors.matching_inputs_for_case(case_id=case.pk, candidates_only=True)
+    assert [s.attorney_id for s in top_k(*narrow[:2], 10)[0]] == [untried.pk]
