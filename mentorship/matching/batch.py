@@ -196,12 +196,15 @@ def solve_batch(
 
 
 def _initial_candidates(value: np.ndarray, usable: np.ndarray, k: int) -> np.ndarray:
+    """Each case's k best-valued feasible attorneys, for the first subproblem (`value` is overwritten)."""
     n_cases, n_att = value.shape
     k = max(k, 1)
     if n_att <= k:
         return usable.copy()
-    masked = np.where(usable, value, -1)
-    top = np.argpartition(-masked, k, axis=1)[:, :k]
+    # The k smallest of -value, unusable pairs last; in place, as the matrix is large.
+    negated = np.negative(value, out=value)
+    np.copyto(negated, 1, where=~usable)
+    top = np.argpartition(negated, k, axis=1)[:, :k]
     chosen = np.zeros_like(usable)
     np.put_along_axis(chosen, top, True, axis=1)
     return chosen & usable
