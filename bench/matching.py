@@ -221,8 +221,9 @@ def run_solver_only(n_cases: int = 1000, n_attorneys: int = 5000, repeat: int = 
     print(f"  batch (pool + score + solve)   {batch_ms:8.1f} ms")
     print(f"  batch on a compiled pool       {solve_ms:8.1f} ms (scoring 5M pairs + SciPy + optimality proof)")
     print(
-        f"  batch: {len(result.assignments)} placed, {len(result.unassigned)} unassigned, rounds {result.rounds}, "
-        f"edges {result.candidate_edges}, full graph {result.full_graph}, objective {result.objective}"
+        f"  batch: {len(result.assignments)} placed ({result.urgent_placed} urgent), {len(result.unassigned)} "
+        f"unassigned, rounds {result.rounds}, edges {result.candidate_edges}, full graph {result.full_graph}, "
+        f"points {result.objective}"
     )
     return {"top": top_cold_ms, "batch": batch_ms, "objective": result.objective}
 
@@ -503,7 +504,8 @@ def end_to_end(n_cases: int, n_attorneys: int, repeat: int) -> dict:
         f"  batch, end to end              {batch_ms:8.1f} ms (solver part of the last run {result.solver_ms:.1f} ms)"
     )
     print(
-        f"  batch: {len(result.assignments)} placed, {len(result.unassigned)} unassigned, objective {result.objective}"
+        f"  batch: {len(result.assignments)} placed ({result.urgent_placed} urgent), "
+        f"{len(result.unassigned)} unassigned, points {result.objective}"
     )
     return {"top": top_ms, "top_solver": top_solver_ms, "batch": batch_ms, "batch_solver": result.solver_ms}
 

@@ -76,7 +76,7 @@ class CaseForm(forms.Form):
     country_of_origin = forms.ChoiceField(label=_("Country of origin"), required=False)
     languages = LanguageCodesField(label=_("Client languages"))
     min_ilr_level = forms.TypedChoiceField(
-        label=_("Minimum ILR speaking level for the attorney"), choices=ILR_LEVELS, coerce=int, initial=3
+        label=_("Minimum ILR speaking level for the attorney"), choices=ILR_LEVELS, coerce=int
     )
     interpreter_arranged = forms.BooleanField(label=_("A qualified interpreter is arranged"), required=False)
     relief_types = forms.MultipleChoiceField(
@@ -108,6 +108,7 @@ class CaseForm(forms.Form):
         if case is not None:
             kwargs.setdefault("initial", self.initial_for(case))
         super().__init__(*args, **kwargs)
+        self.fields["min_ilr_level"].initial = MatchingSettings.load().min_ilr_default
         self.case = case
         self.fields["country_of_origin"].choices = [("", "—"), *country_choices()]
 

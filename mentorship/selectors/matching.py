@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, fields
 
 from django.db.models import (
     Count,
@@ -28,10 +29,22 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import ROLE_GROUP_NAMES, Role
+from courses.models import BarAdmission, Enrollment
 from courses.vocabulary import ReliefType
 
 from ..fields import keyed_hash
 from ..matching import (
+    BAR_ADMISSION,
+    BAR_JURISDICTION,
+    CAPACITY,
+    CONFLICT,
+    CONSTRAINT_CODES,
+    DEADLINE_EXPERIENCE,
+    DECLINED,
+    DETAINED,
+    LANGUAGE,
+    PAUSED,
+    TRAINING,
     AttorneyInput,
     AttorneyPool,
     CaseInput,
@@ -42,6 +55,7 @@ from ..matching import (
     feasible_attorney_ids,
     fitting_case_ids,
 )
+from ..matching.constraints import deadline_applies
 from ..models import (
     AttorneyLanguage,
     AttorneyProfile,
@@ -93,16 +107,8 @@ def _mentor_slots() -> dict[str, int]:
 def matching_context() -> MatchContext:
     """Weights and rules as staff set them, required training, mentor availability."""
     knobs = MatchingSettings.load()
-    weights = Weights(
-        proficiency=knobs.weight_language,
-        experience=knobs.weight_relief_experience,
-        location=knobs.weight_geography,
-        load=knobs.weight_load,
-        mentor=knobs.weight_mentor,
-        interest=knobs.weight_interest,
-        urgency=knobs.weight_urgency,
-        continuity=knobs.weight_continuity,
-    )
+    # Weights' fields are the stored weight fields without "weight_": one name per knob.
+    weights = Weights(**{f.name: getattr(knobs, f"weight_{f.name}") for f in fields(Weights)})
     rules = Rules(urgent_within_days=knobs.urgent_within_days, urgent_min_experience=knobs.urgent_min_experience)
     return MatchContext(
         required_training=_required_training(),
@@ -158,30 +164,84 @@ def _conflicts(profiles: dict[int, tuple], cases_parties: dict[int, list[str]]) 
     return conflicted
 
 
-def _able_profiles(case: CaseInput, context: MatchContext, today) -> QuerySet[AttorneyProfile]:
-    """Active volunteers' profiles that pass the hard constraints SQL checks cheaply (language,
-    training, bar admission, pause, detained docket, role); the solver checks every
-    constraint again."""
-    from courses.models import BarAdmission, Enrollment
+# SQL narrowing, keyed by the codes of `mentorship.matching.CONSTRAINTS`: each hook filters
+# the profiles down to those that can pass its constraint for the case (or leaves them be
+# when the constraint does not apply). The solver checks every constraint again on what is
+# loaded, so a hook may only ever be looser than its constraint, never stricter. The hooks
+# live here rather than on the constraint objects to keep the solver free of the ORM.
+Narrowing = Callable[[QuerySet, CaseInput, MatchContext, datetime.date], QuerySet]
 
-    # Most selective first: past a handful of joins PostgreSQL plans them in written order.
-    queryset = AttorneyProfile.objects.all()
-    if case.languages and not case.interpreter_arranged:
-        speaks = AttorneyLanguage.objects.filter(
-            profile=OuterRef("pk"), code__in=case.languages, ilr_level__gte=case.min_ilr
-        )
-        queryset = queryset.filter(Exists(speaks))
+
+def _narrow_language(queryset: QuerySet, case: CaseInput, context: MatchContext, today) -> QuerySet:
+    if not case.languages or case.interpreter_arranged:
+        return queryset
+    speaks = AttorneyLanguage.objects.filter(
+        profile=OuterRef("pk"), code__in=case.languages, ilr_level__gte=case.min_ilr
+    )
+    return queryset.filter(Exists(speaks))
+
+
+def _narrow_training(queryset: QuerySet, case: CaseInput, context: MatchContext, today) -> QuerySet:
     for course_id in sorted({c for rt in case.relief_types for c in context.required_training.get(rt, ())}):
         completed = Enrollment.objects.filter(
             user_id=OuterRef("user_id"), course_id=course_id, completed_at__isnull=False
         )
         queryset = queryset.filter(Exists(completed))
+    return queryset
+
+
+def _narrow_paused(queryset: QuerySet, case: CaseInput, context: MatchContext, today) -> QuerySet:
+    return queryset.exclude(paused_until__gte=today)
+
+
+def _narrow_bar(queryset: QuerySet, case: CaseInput, context: MatchContext, today) -> QuerySet:
+    # An admission in the required state is an active admission: one subquery checks both.
     bars = BarAdmission.objects.filter(user_id=OuterRef("user_id"), status=BarAdmission.Status.ACTIVE)
     if case.required_bar_jurisdiction:
         bars = bars.filter(jurisdiction__code=case.required_bar_jurisdiction)
-    queryset = queryset.filter(Exists(bars)).exclude(paused_until__gte=today)
-    if case.detained:
-        queryset = queryset.filter(detained_ok=True)
+    return queryset.filter(Exists(bars))
+
+
+def _narrow_detained(queryset: QuerySet, case: CaseInput, context: MatchContext, today) -> QuerySet:
+    return queryset.filter(detained_ok=True) if case.detained else queryset
+
+
+def _narrow_deadline(queryset: QuerySet, case: CaseInput, context: MatchContext, today) -> QuerySet:
+    if not deadline_applies(case, context) or context.rules.urgent_min_experience <= 0:
+        return queryset  # at level 0 everyone passes, with or without an experience row
+    experienced = AttorneyReliefExperience.objects.filter(
+        profile=OuterRef("pk"), relief_type__in=case.relief_types, level__gte=context.rules.urgent_min_experience
+    )
+    return queryset.filter(Exists(experienced))
+
+
+SQL_NARROWING: dict[str, Narrowing] = {
+    LANGUAGE: _narrow_language,
+    TRAINING: _narrow_training,
+    PAUSED: _narrow_paused,
+    BAR_ADMISSION: _narrow_bar,
+    BAR_JURISDICTION: _narrow_bar,
+    DETAINED: _narrow_detained,
+    DEADLINE_EXPERIENCE: _narrow_deadline,
+}
+# Checked on the loaded rows instead: capacity needs the open placements counted
+# (`candidate_inputs_for_case` filters on that annotation) and pending offers added in
+# Python; this case's conflicts and declines are few rows read once.
+CHECKED_AFTER_LOADING = frozenset({CAPACITY, CONFLICT, DECLINED})
+
+
+def _able_profiles(case: CaseInput, context: MatchContext, today) -> QuerySet[AttorneyProfile]:
+    """Active volunteers' profiles that pass the hard constraints SQL checks cheaply (every
+    constraint with a hook in `SQL_NARROWING`); the solver checks every constraint again."""
+    # Past a handful of joins PostgreSQL plans them in written order: the table's order puts
+    # the most selective (language, training) first.
+    queryset = AttorneyProfile.objects.all()
+    applied = set()
+    for code in CONSTRAINT_CODES:
+        hook = SQL_NARROWING.get(code)
+        if hook is not None and hook not in applied:
+            applied.add(hook)
+            queryset = hook(queryset, case, context, today)
     volunteer = User.groups.through.objects.filter(
         user_id=OuterRef("user_id"), group__name=ROLE_GROUP_NAMES[Role.VOLUNTEER]
     )
@@ -194,9 +254,9 @@ def _count(queryset: QuerySet) -> Subquery:
     return Subquery(counted, output_field=IntegerField())
 
 
-def _conflicted_for_case(case: CaseInput, parties: list[str]) -> tuple[set[int], set[str]]:
-    """Attorney ids and firm hashes conflicted out of this case, directly or through one of its adverse parties."""
-    about_case = Q(case_id=case.id) | Q(adverse_party_hash__in=parties) if parties else Q(case_id=case.id)
+def _conflicted_for_case(case_id: int, parties: list[str]) -> tuple[set[int], set[str]]:
+    """User ids and firm hashes conflicted out of this case, directly or through one of its adverse parties."""
+    about_case = Q(case_id=case_id) | Q(adverse_party_hash__in=parties) if parties else Q(case_id=case_id)
     attorneys, firms = set(), set()
     for attorney_id, firm_hash in Conflict.objects.filter(about_case).values_list("attorney_id", "firm_hash"):
         if attorney_id:
@@ -217,8 +277,6 @@ def candidate_inputs_for_case(
     one that satisfies the case, and conflicts and declines this case's. Enough to rank and
     explain this case's suggestions; not for any other case.
     """
-    from courses.models import BarAdmission
-
     today = today or timezone.localdate()
     now = timezone.now()
     # Pending offers and this case's declines and conflicts are few: read once, not per attorney.
@@ -231,7 +289,7 @@ def candidate_inputs_for_case(
     declined = set(
         CaseOffer.objects.filter(case_id=case.id, status=OfferStatus.DECLINED).values_list("attorney_id", flat=True)
     )
-    conflicted, conflicted_firms = _conflicted_for_case(case, parties)
+    conflicted, conflicted_firms = _conflicted_for_case(case.id, parties)
 
     bar = BarAdmission.objects.filter(user_id=OuterRef("user_id"), status=BarAdmission.Status.ACTIVE)
     if case.required_bar_jurisdiction:
@@ -308,8 +366,6 @@ def attorney_inputs(
     `cases_parties` maps case id -> adverse-party hashes for the cases being matched, so
     conflicts recorded against an adverse party reach those cases.
     """
-    from courses.models import BarAdmission, Enrollment
-
     today = today or timezone.localdate()
     now = timezone.now()
     group = ROLE_GROUP_NAMES[Role.VOLUNTEER]
@@ -535,8 +591,6 @@ def fitting_attorney_counts(*, case_ids: list[int]) -> dict[int, int]:
 
 def attorneys_by_id(*, ids) -> dict[int, object]:
     """Users for display (name, email) by id, in one query."""
-    from accounts.models import User
-
     return {user.pk: user for user in User.objects.filter(pk__in=list(ids)).only("id", "email", "full_name")}
 
 
@@ -553,7 +607,26 @@ def offered_attorney_ids(*, case: Case) -> set[int]:
 # Mentors
 
 
-def mentor_inputs(*, exclude_user_id: int | None = None) -> list[MentorInput]:
+def _adverse_party_hashes(case_id: int) -> list[str]:
+    return list(Case.objects.filter(pk=case_id).values_list("adverse_party_hashes", flat=True).first() or ())
+
+
+def _conflicted_mentor_ids(mentor_ids: list[int], case_id: int) -> set[int]:
+    """Which of these mentors are conflicted out of the case, as an attorney would be: a
+    conflict naming them, their firm, or an adverse party of the case. A mentor's firm is
+    the one on their attorney profile, when they have one (a mentor profile has none)."""
+    users, firms = _conflicted_for_case(case_id, _adverse_party_hashes(case_id))
+    conflicted = users & set(mentor_ids)
+    if firms:
+        for user_id, firm in AttorneyProfile.objects.filter(user_id__in=mentor_ids).values_list("user_id", "firm_name"):
+            if firm and firm.strip() and keyed_hash(firm) in firms:
+                conflicted.add(user_id)
+    return conflicted
+
+
+def mentor_inputs(*, exclude_user_id: int | None = None, case_id: int | None = None) -> list[MentorInput]:
+    """Available mentors as matching inputs. With `case_id`, each carries whether they are
+    conflicted out of that case, so that `rank_mentors` leaves them out."""
     group = ROLE_GROUP_NAMES[Role.MENTOR]
     active = dict(
         Mentorship.objects.filter(status=MentorshipStatus.ACTIVE)
@@ -561,9 +634,14 @@ def mentor_inputs(*, exclude_user_id: int | None = None) -> list[MentorInput]:
         .annotate(n=Count("id"))
         .values_list("mentor_id", "n")
     )
-    rows = MentorProfile.objects.filter(available=True, user__is_active=True, user__groups__name=group).values_list(
-        "user_id", "max_mentees", "expertise", "languages"
-    )
+    rows = [
+        row
+        for row in MentorProfile.objects.filter(
+            available=True, user__is_active=True, user__groups__name=group
+        ).values_list("user_id", "max_mentees", "expertise", "languages")
+        if row[0] != exclude_user_id
+    ]
+    conflicted = _conflicted_mentor_ids([row[0] for row in rows], case_id) if case_id is not None else set()
     return [
         MentorInput(
             id=user_id,
@@ -571,10 +649,15 @@ def mentor_inputs(*, exclude_user_id: int | None = None) -> list[MentorInput]:
             languages=frozenset(languages or ()),
             max_mentees=max_mentees,
             active_mentees=active.get(user_id, 0),
+            conflicted_case_ids=frozenset((case_id,)) if user_id in conflicted else frozenset(),
         )
         for user_id, max_mentees, expertise, languages in rows
-        if user_id != exclude_user_id
     ]
+
+
+def mentor_conflicted(*, mentor_id: int, case_id: int) -> bool:
+    """Whether this mentor is conflicted out of the case (themselves, their firm, or an adverse party)."""
+    return mentor_id in _conflicted_mentor_ids([mentor_id], case_id)
 
 
 @dataclass(frozen=True)

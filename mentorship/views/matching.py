@@ -192,7 +192,7 @@ def matching_mentor(request: HttpRequest, pk: int) -> HttpResponse:
     data = selectors.placement_for_mentor(placement=placement)
     suggestions = rank_mentors(
         data.case,
-        selectors.mentor_inputs(exclude_user_id=placement.attorney_id),
+        selectors.mentor_inputs(exclude_user_id=placement.attorney_id, case_id=placement.case_id),
         mentee_id=placement.attorney_id,
         mentee_languages=data.mentee_languages,
         k=10,
