@@ -18,7 +18,7 @@ The package, by concern:
 """
 
 from ..languages import language_name
-from .batch import case_priority, solve_batch
+from .batch import BatchTooLarge, case_priority, solve_batch
 from .constraints import (
     BAR_ADMISSION,
     BAR_JURISDICTION,
@@ -77,6 +77,7 @@ from .types import (
 )
 
 __all__ = [
+    "BatchTooLarge",
     "BAR_ADMISSION",
     "BAR_JURISDICTION",
     "CAPACITY",

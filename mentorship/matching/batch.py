@@ -77,11 +77,15 @@ def _tier_values(urgent: np.ndarray, max_points: int) -> np.ndarray:
     return m_case + m_urgent * urgent.astype(np.int64)
 
 
+class BatchTooLarge(ValueError):
+    """More cases than the float64 weights can order exactly (tens of thousands)."""
+
+
 def _check_exact(n_cases: int, big: int) -> None:
     # A path of the residual graph has at most 2 * n_cases + 1 edges, each of weight at most
     # `big` in absolute value; the matching's total is a sum of n_cases of them.
     if (2 * n_cases + 1) * big >= 2**53:
-        raise ValueError("too many cases in one batch for exact float64 weights; split the batch")
+        raise BatchTooLarge("too many cases in one batch for exact float64 weights; split the batch")
 
 
 def solve_batch(

@@ -57,12 +57,12 @@ from ..matching import (
 )
 from ..matching.constraints import deadline_applies
 from ..models import (
+    HARD_DATE_KINDS,
     AttorneyLanguage,
     AttorneyProfile,
     AttorneyReliefExperience,
     Case,
     CaseDate,
-    CaseDateKind,
     CaseInterest,
     CaseOffer,
     CaseStatus,
@@ -75,14 +75,6 @@ from ..models import (
     Placement,
     ReliefTypeRequirement,
 )
-
-HARD_DATE_KINDS = (
-    CaseDateKind.ONE_YEAR_DEADLINE,
-    CaseDateKind.MERITS_HEARING,
-    CaseDateKind.FILING_DEADLINE,
-    CaseDateKind.U_VISA_CERT_EXPIRY,
-)
-
 
 # ---------------------------------------------------------------------------
 # Settings and vocabulary
@@ -157,7 +149,8 @@ def _conflicts(profiles: dict[int, tuple], cases_parties: dict[int, list[str]]) 
                 firm_members[keyed_hash(firm)].append(user_id)
     conflicted: dict[int, set[int]] = defaultdict(set)
     for attorney_id, firm_hash, case_id, party_hash in rows:
-        attorneys = [attorney_id] if attorney_id else firm_members.get(firm_hash, [])
+        # A conflict naming an attorney and their firm is imputed to the whole firm.
+        attorneys = ([attorney_id] if attorney_id else []) + (firm_members.get(firm_hash, []) if firm_hash else [])
         cases = {case_id} if case_id else party_cases.get(party_hash, set())
         for a_id in attorneys:
             conflicted[a_id] |= cases
@@ -261,7 +254,7 @@ def _conflicted_for_case(case_id: int, parties: list[str]) -> tuple[set[int], se
     for attorney_id, firm_hash in Conflict.objects.filter(about_case).values_list("attorney_id", "firm_hash"):
         if attorney_id:
             attorneys.add(attorney_id)
-        elif firm_hash:
+        if firm_hash:
             firms.add(firm_hash)
     return attorneys, firms
 

@@ -41,12 +41,12 @@ from ..models import (
     OfferStatus,
     Placement,
 )
+from ..selectors.matching import mentor_conflicted
 from .cases import _placement_end, case_set_status
 from .placement_rules import (
     MIN_OVERRIDE_REASON,
     blocking_at_accept,
     can_override,
-    mentor_conflicted,
     pair_constraint_failures,
 )
 
@@ -445,7 +445,7 @@ def mentorship_assign(*, placement: Placement, mentor: User, by: User, cadence_d
             raise OfferError(_("This placement already has a mentor."))
         if active_mentee_count(mentor=mentor) >= profile.max_mentees:
             raise OfferError(_("This mentor has no free capacity."))
-        if mentor_conflicted(mentor=mentor, case=locked.case):
+        if mentor_conflicted(mentor_id=mentor.pk, case_id=locked.case_id):
             raise OfferError(_("This mentor is conflicted out of the case; choose another mentor."))
         if cadence_days is None:
             cadence_days = 7 if locked.case.detained else 30

@@ -19,7 +19,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -27,10 +26,8 @@ from accounts.models import User
 from ..matching import Reason, evaluate
 from ..models import Case, CaseOffer, Placement
 from ..selectors.matching import attorney_inputs, case_inputs, matching_context
-from .conflicts import conflicts_for_attorney, is_conflicted
 
 CONFLICT = "conflict"
-DECLINED = "declined"
 BAR_ADMISSION = "bar_admission"
 # Not one of matching's constraints: the person is not an active volunteer with a profile,
 # so there is nothing to evaluate.
@@ -62,13 +59,7 @@ def pair_constraint_failures(*, case: Case, attorney: User, accepting: CaseOffer
     person = people[0]
     if accepting is not None:
         person = replace(person, active_cases=open_placement_count(attorney=attorney))
-    failures = evaluate(cases[0], person, context=context).failed_constraints
-    codes = {reason.code for reason in failures}
-    # Matching imputes a firm's conflict only when no attorney is named on it; the conflict
-    # records themselves (firm named alongside an attorney included) are the stricter word.
-    if not codes & {CONFLICT, DECLINED} and is_conflicted(attorney=attorney, case=case):
-        failures += (Reason(CONFLICT, _("Conflict of interest: conflicted out of this case")),)
-    return failures
+    return evaluate(cases[0], person, context=context).failed_constraints
 
 
 def can_override(reasons: Iterable[Reason]) -> bool:
@@ -80,15 +71,3 @@ def blocking_at_accept(*, failures: Iterable[Reason], offer: CaseOffer) -> tuple
     """The failures the offer's recorded override does not cover (a new conflict, say)."""
     covered = set(offer.override_codes or ()) - NEVER_OVERRIDDEN
     return tuple(reason for reason in failures if reason.code not in covered)
-
-
-def mentor_conflicted(*, mentor: User, case: Case) -> bool:
-    """Whether a conflict is recorded for this mentor (the person or their firm) against the
-    case or one of its adverse parties: the same conflict records as for attorneys.
-
-    Interim: ``mentorship.selectors.matching.mentor_conflicted`` replaces it once it exists.
-    """
-    about_case = Q(case=case)
-    if case.adverse_party_hashes:
-        about_case |= Q(adverse_party_hash__in=list(case.adverse_party_hashes))
-    return conflicts_for_attorney(attorney=mentor).filter(about_case).exists()

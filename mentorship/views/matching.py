@@ -20,7 +20,7 @@ from accounts.audit import audit_record
 from accounts.models import AuditEvent
 
 from .. import policy
-from ..matching import CONSTRAINT_CODES, evaluate, explain_assignment, rank_mentors, solve_batch, top_k
+from ..matching import CONSTRAINT_CODES, BatchTooLarge, explain_assignment, rank_mentors, solve_batch, top_k
 from ..models import Placement
 from ..selectors import matching as selectors
 from ..services.matching import batch_publish
@@ -87,7 +87,11 @@ def matching_batch(request: HttpRequest) -> HttpResponse:
         return redirect("staff:matching_batch")
 
     cases, pool, context = selectors.matching_inputs_for_batch()
-    result = solve_batch(cases, pool, context=context)
+    try:
+        result = solve_batch(cases, pool, context=context)
+    except BatchTooLarge:
+        messages.error(request, _("Too many cases seek an attorney for one batch; match them case by case."))
+        return redirect("staff:home")
     audit_record(
         actor=request.user,
         action=AuditEvent.Action.READ,
@@ -131,23 +135,16 @@ def matching_case(request: HttpRequest, pk: int) -> HttpResponse:
     """Top suggestions for one case with every term explained, and who was excluded and why."""
     policy.require_staff(request)
     case, _level = policy.case_for_request(request, pk, minimum=policy.STAFF)
-    case_input, pool, context = selectors.matching_inputs_for_case(case_id=case.pk)
 
     if request.method == "POST":
+        # `offer_send` asks every hard constraint on fresh data (placement_rules); a pair that no
+        # longer fits is refused there with the constraints named.
         form = ChooseForm(request.POST)
         attorney_id = form.cleaned_data["person"] if form.is_valid() else None
-        if attorney_id is None or attorney_id not in pool.index:
+        attorney = selectors.attorneys_by_id(ids=[attorney_id]).get(attorney_id) if attorney_id else None
+        if attorney is None:
             messages.error(request, _("Choose one of the attorneys shown."))
             return redirect("staff:matching_case", pk=case.pk)
-        evaluation = evaluate(case_input, pool.attorneys[pool.index[attorney_id]], context=context)
-        if not evaluation.feasible:
-            messages.error(
-                request,
-                _("This attorney no longer fits the case: %(reasons)s")
-                % {"reasons": "; ".join(r.text for r in evaluation.failed_constraints)},
-            )
-            return redirect("staff:matching_case", pk=case.pk)
-        attorney = selectors.attorneys_by_id(ids=[attorney_id]).get(attorney_id)
         try:
             offer_send(case=case, attorney=attorney, by=request.user, rank=1)
         except OfferError as exc:
@@ -156,6 +153,7 @@ def matching_case(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Offer sent."))
         return redirect("staff:matching_case", pk=case.pk)
 
+    case_input, pool, context = selectors.matching_inputs_for_case(case_id=case.pk)
     suggestions, excluded = top_k(case_input, pool, 10, context=context)
     counts = dict.fromkeys(CONSTRAINT_CODES, 0)
     labels: dict[str, str] = {}

@@ -445,3 +445,13 @@ def test_mentor_page_ranks_by_expertise_language_and_load_and_staff_confirm(clie
 def test_mentor_page_for_a_closed_placement_is_404(client_for, staff):
     placement = PlacementFactory(closed_at=timezone.now())
     assert client_for(staff).get(reverse("staff:matching_mentor", args=[placement.pk])).status_code == 404
+
+
+def test_a_batch_too_large_to_solve_exactly_is_a_message_not_an_error(client_for, staff, seeking_case, monkeypatch):
+    from mentorship.matching import batch as batch_module
+
+    original = batch_module._check_exact
+    monkeypatch.setattr(batch_module, "_check_exact", lambda n_cases, big: original(n_cases, 2**53))
+    response = client_for(staff).get(reverse("staff:matching_batch"), follow=True)
+    assert response.status_code == 200
+    assert "Too many cases seek an attorney for one batch" in response.content.decode()

@@ -179,6 +179,23 @@ def test_a_firm_named_with_an_attorney_on_a_conflict_blocks_the_whole_firm(staff
     assert not CaseOffer.objects.exists()
 
 
+def test_matching_imputes_a_conflict_naming_an_attorney_and_a_firm_to_the_whole_firm(staff_user):
+    """Suggestions, open cases and the batch read matching's inputs: they must see the firm's
+    conflict too, not only the offer check."""
+    from mentorship.selectors.matching import candidate_inputs_for_case, case_inputs, matching_context
+
+    named = attorney_with_profile(firm_name="Smith & Jones LLP")
+    colleague = attorney_with_profile(firm_name="Smith & Jones LLP")
+    case = CaseFactory(status="seeking", created_by=staff_user)
+    conflict_record(by=staff_user, attorney=named, firm_name="Smith & Jones LLP", case=case)
+    assert case.pk not in fitting_open_case_ids(user_id=colleague.pk)
+    context = matching_context()
+    cases, parties = case_inputs(case_ids=[case.pk])
+    candidates = {c.id: c for c in candidate_inputs_for_case(cases[0], parties[case.pk], context)}
+    assert case.pk in candidates[colleague.pk].conflicted_case_ids
+    assert case.pk in candidates[named.pk].conflicted_case_ids
+
+
 # ---------------------------------------------------------------------------
 # Staff's hand-sent offer
 
