@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -35,10 +35,10 @@ from django.utils.translation import ngettext
 from accounts.audit import audit_record
 from accounts.models import AuditEvent, User
 
-from ..models import CaseDate, MatchingSettings, ReminderSent
+from ..models import CaseDate, MatchingSettings
 from ..selectors.deadlines import deadline_watch_dates
 from .cases import CaseError
-from .reminders import email_update, staff_users
+from .reminders import email_update, reminder_claim, reminder_release, staff_users
 
 logger = logging.getLogger(__name__)
 
@@ -119,21 +119,16 @@ def deadline_watch_alerts(*, today: datetime.date) -> list[WatchAlert]:
 
 
 def _claim(*, alert: WatchAlert, recipient: User) -> bool:
-    try:
-        with transaction.atomic():
-            ReminderSent.objects.create(
-                kind=KIND_DEADLINE_WATCH, object_key=alert.object_key, threshold=alert.threshold, recipient=recipient
-            )
-    except IntegrityError:
-        return False
-    return True
+    return reminder_claim(
+        kind=KIND_DEADLINE_WATCH, object_key=alert.object_key, threshold=alert.threshold, recipient=recipient
+    )
 
 
 def _release(*, alerts: Sequence[WatchAlert], recipient: User) -> None:
     for alert in alerts:
-        ReminderSent.objects.filter(
+        reminder_release(
             kind=KIND_DEADLINE_WATCH, object_key=alert.object_key, threshold=alert.threshold, recipient=recipient
-        ).delete()
+        )
 
 
 def _alert_line(days_left: int) -> str:

@@ -82,7 +82,7 @@ def email_staff_update(*, subject: str) -> None:
     transaction.on_commit(send)
 
 
-def _claim(*, kind: str, object_key: str, threshold: str, recipient: User) -> bool:
+def reminder_claim(*, kind: str, object_key: str, threshold: str, recipient: User) -> bool:
     """Insert the reminder row; True only for the one caller whose insert succeeded."""
     try:
         with transaction.atomic():
@@ -92,7 +92,7 @@ def _claim(*, kind: str, object_key: str, threshold: str, recipient: User) -> bo
     return True
 
 
-def _release(*, kind: str, object_key: str, threshold: str, recipient: User) -> None:
+def reminder_release(*, kind: str, object_key: str, threshold: str, recipient: User) -> None:
     ReminderSent.objects.filter(kind=kind, object_key=object_key, threshold=threshold, recipient=recipient).delete()
 
 
@@ -154,7 +154,9 @@ def reminders_send(*, today: datetime.date | None = None) -> int:
     sent = 0
     for item in _checkin_items(today) + _case_date_items(today):
         for recipient in item.recipients:
-            if not _claim(kind=item.kind, object_key=item.object_key, threshold=item.threshold, recipient=recipient):
+            if not reminder_claim(
+                kind=item.kind, object_key=item.object_key, threshold=item.threshold, recipient=recipient
+            ):
                 continue
             subject, message = _MESSAGES[item.kind]
             try:
@@ -162,7 +164,9 @@ def reminders_send(*, today: datetime.date | None = None) -> int:
                     email_update(user=recipient, subject=subject(), message=message())
             except OSError:  # smtplib errors are OSErrors too
                 # Give the claim back so the next run tries again, and carry on with the others.
-                _release(kind=item.kind, object_key=item.object_key, threshold=item.threshold, recipient=recipient)
+                reminder_release(
+                    kind=item.kind, object_key=item.object_key, threshold=item.threshold, recipient=recipient
+                )
                 logger.warning("reminder email failed: kind=%s recipient=%s", item.kind, recipient.pk)
                 continue
             sent += 1
@@ -195,7 +199,7 @@ def case_digest_send(*, today: datetime.date | None = None) -> int:
     sent = 0
     counts = fitting_new_case_counts(today=today)
     for user in User.objects.filter(pk__in=counts.keys()):
-        if not _claim(kind=KIND_DIGEST, object_key=week_key, threshold=THRESHOLD_WEEKLY, recipient=user):
+        if not reminder_claim(kind=KIND_DIGEST, object_key=week_key, threshold=THRESHOLD_WEEKLY, recipient=user):
             continue
         try:
             with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
@@ -208,7 +212,7 @@ def case_digest_send(*, today: datetime.date | None = None) -> int:
                     user=user, subject=_("New cases this week"), message=message, route="mentorship:open_cases"
                 )
         except OSError:  # smtplib errors are OSErrors too
-            _release(kind=KIND_DIGEST, object_key=week_key, threshold=THRESHOLD_WEEKLY, recipient=user)
+            reminder_release(kind=KIND_DIGEST, object_key=week_key, threshold=THRESHOLD_WEEKLY, recipient=user)
             logger.warning("digest email failed: recipient=%s", user.pk)
             continue
         sent += 1
