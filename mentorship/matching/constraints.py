@@ -16,7 +16,7 @@ from enum import Enum
 
 import numpy as np
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext
 
 from ..languages import language_name
 from .pool import AttorneyPool, clip_ilr
@@ -127,7 +127,7 @@ def _training_detail(case: CaseInput, attorney: AttorneyInput, context: MatchCon
     missing = sum(
         len(frozenset(context.required_training.get(rt, ())) - attorney.completed_courses) for rt in case.relief_types
     )
-    return _("%(count)s courses missing") % {"count": missing}
+    return ngettext("%(count)s course missing", "%(count)s courses missing", missing) % {"count": missing}
 
 
 def _capacity_detail(case: CaseInput, attorney: AttorneyInput, context: MatchContext) -> str:

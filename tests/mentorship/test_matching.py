@@ -482,3 +482,13 @@ def test_large_batch_matches_a_dense_solver_over_every_feasible_pair():
     placed = [value[r, c] for r, c in zip(rows, cols, strict=True) if c < len(slots)]
     dense = (len(placed), sum(u for u, _p in placed), sum(p for _u, p in placed))
     assert (len(result.assignments), result.urgent_placed, result.objective) == dense
+
+
+def test_the_missing_training_count_reads_in_the_singular_for_one_course():
+    from mentorship.matching import AttorneyInput, CaseInput, MatchContext, evaluate
+
+    context = MatchContext(required_training={"u_visa": frozenset({7})})
+    case = CaseInput(id=1, relief_types=("u_visa",))
+    attorney = AttorneyInput(id=2, active_bar_jurisdictions=frozenset({"NY"}))
+    (reason,) = [r for r in evaluate(case, attorney, context=context).failed_constraints if r.code == "training"]
+    assert reason.text.endswith("(1 course missing)")
