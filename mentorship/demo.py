@@ -240,7 +240,7 @@ def seed(*, people, stdout) -> None:
             )
         for reference, related in RELATED:
             Case.objects.get(reference=reference).related_cases.add(Case.objects.get(reference=related))
-        _checkins_goals_hours()
+        _checkins_goals_hours(staff=people["staff"])
         _training_requirements(people)
     stdout.write(
         f"Mentorship: {len(ATTORNEYS)} attorney profiles, {len(MENTORS)} mentor profiles, "
@@ -303,8 +303,13 @@ CHECKIN_PLAN = {
 DEMO_CHECKIN_NOTES = "Invented demo note: discussed next filing and the client's preferred contact times."
 
 
-def _checkins_goals_hours() -> None:
+# Hours logged at least this many days ago are approved by staff in the demo; newer ones wait.
+DEMO_APPROVED_AFTER_DAYS = 30
+
+
+def _checkins_goals_hours(*, staff) -> None:
     from .models import CheckIn, HoursEntry, MentoringGoal, Mentorship, Placement
+    from .services.hours import hours_approve
 
     now = timezone.now()
     today = timezone.localdate()
@@ -340,9 +345,11 @@ def _checkins_goals_hours() -> None:
                     done_at=now if done else None,
                 )
         for days_ago, amount, what in hours:
-            HoursEntry.objects.get_or_create(
+            entry, created = HoursEntry.objects.get_or_create(
                 case=placement.case,
                 attorney=placement.attorney,
                 description=what,
                 defaults={"worked_on": today - datetime.timedelta(days=days_ago), "hours": amount},
             )
+            if created and days_ago >= DEMO_APPROVED_AFTER_DAYS:
+                hours_approve(entry=entry, by=staff)

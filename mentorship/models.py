@@ -505,13 +505,31 @@ class HoursEntry(models.Model):
     )
     description = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Staff approval is the provider's affirmation: only approved hours count toward CLE.
+    approved_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    rejected_at = models.DateTimeField(null=True, blank=True)
+    rejection_reason = models.CharField(max_length=200, blank=True)
 
     class Meta:
         ordering = ["-worked_on", "-id"]
         verbose_name_plural = "hours entries"
         constraints = [
             models.CheckConstraint(condition=Q(hours__gt=0) & Q(hours__lte=24), name="hours_entry_positive"),
+            models.CheckConstraint(
+                condition=Q(approved_at__isnull=True) | Q(rejected_at__isnull=True), name="hours_entry_one_decision"
+            ),
         ]
+
+    @property
+    def status(self) -> str:
+        if self.approved_at is not None:
+            return "approved"
+        if self.rejected_at is not None:
+            return "rejected"
+        return "pending"
 
     def __str__(self) -> str:
         return f"HoursEntry #{self.pk}"

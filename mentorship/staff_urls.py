@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import dashboards, deadlines, reports, staff
+from .views import dashboards, deadlines, hours, reports, staff
 from .views import matching as matching_views
 
 app_name = "staff"
@@ -33,6 +33,9 @@ urlpatterns = [
     path("settings/training/", staff.relief_requirement_add_view, name="relief_requirement_add"),
     path("settings/training/<id:pk>/delete/", staff.relief_requirement_delete_view, name="relief_requirement_delete"),
     path("dashboard/", dashboards.staff_dashboard, name="dashboard"),
+    path("hours/", hours.hours_pending, name="hours_pending"),
+    path("hours/<id:pk>/approve/", hours.hours_approve_view, name="hours_approve"),
+    path("hours/<id:pk>/reject/", hours.hours_reject_view, name="hours_reject"),
     path("reports/<slug:kind>.csv", reports.report_csv, name="report_csv"),
     path("matching/", matching_views.matching_batch, name="matching_batch"),
     path("matching/cases/<id:pk>/", matching_views.matching_case, name="matching_case"),

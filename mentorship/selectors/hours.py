@@ -5,17 +5,36 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Max, QuerySet, Sum
 from django.db.models.functions import TruncMonth
+from django.utils import timezone
 
 from mentorship.models import HoursEntry
 
 CENT = Decimal("0.01")
 
 
-def pro_bono_hours_for(*, user, start: datetime.date | None = None, end: datetime.date | None = None) -> Decimal:
-    """Total pro bono hours the user logged on cases, between two dates inclusive."""
-    entries = HoursEntry.objects.filter(attorney=user)
+APPROVED = "approved"
+PENDING = "pending"
+
+
+def _with_status(entries: QuerySet[HoursEntry], status: str | None) -> QuerySet[HoursEntry]:
+    if status == APPROVED:
+        return entries.filter(approved_at__isnull=False)
+    if status == PENDING:
+        return entries.filter(approved_at__isnull=True, rejected_at__isnull=True)
+    return entries
+
+
+def pro_bono_hours_for(
+    *, user, start: datetime.date | None = None, end: datetime.date | None = None, status: str | None = None
+) -> Decimal:
+    """Total pro bono hours the user logged on cases, between two dates inclusive.
+
+    `status` "approved" counts only hours staff approved (the only ones that earn CLE credit),
+    "pending" those awaiting a decision; None counts every entry logged.
+    """
+    entries = _with_status(HoursEntry.objects.filter(attorney=user), status)
     if start is not None:
         entries = entries.filter(worked_on__gte=start)
     if end is not None:
@@ -27,6 +46,25 @@ def pro_bono_hours_for(*, user, start: datetime.date | None = None, end: datetim
 def _two_places(value) -> Decimal:
     # SQLite sums decimals to whatever precision it likes; show hours as 0.00 everywhere.
     return Decimal(value if value is not None else 0).quantize(CENT)
+
+
+def pro_bono_last_approval_for(*, user, start: datetime.date, end: datetime.date) -> datetime.date | None:
+    """The day staff last approved hours worked in the period (the provider's affirmation on the transcript)."""
+    approved_at = (
+        HoursEntry.objects.filter(attorney=user, worked_on__gte=start, worked_on__lte=end, approved_at__isnull=False)
+        .aggregate(last=Max("approved_at"))
+        .get("last")
+    )
+    return timezone.localdate(approved_at) if approved_at is not None else None
+
+
+def hours_pending_for_staff() -> QuerySet[HoursEntry]:
+    """Hours awaiting a staff decision, oldest first."""
+    return (
+        HoursEntry.objects.filter(approved_at__isnull=True, rejected_at__isnull=True)
+        .select_related("case", "attorney")
+        .order_by("worked_on", "id")
+    )
 
 
 def hours_entries_for(*, user, case=None) -> QuerySet[HoursEntry]:

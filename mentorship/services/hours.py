@@ -48,9 +48,53 @@ def hours_log(*, case: Case, by: User, worked_on: datetime.date, hours: Decimal,
 
 
 def hours_delete(*, entry: HoursEntry, by: User) -> None:
-    """An attorney removes their own entry (a typo, a wrong case)."""
+    """An attorney removes their own entry (a typo, a wrong case) until staff have approved it."""
     if entry.attorney_id != by.pk:
         raise HoursError(_("You can remove only your own entries."))
     with transaction.atomic():
-        audit_record(actor=by, action=AuditEvent.Action.DELETE, obj=entry)
-        entry.delete()
+        # Read the decision under a lock: staff may have approved it since the page was shown.
+        locked = HoursEntry.objects.select_for_update().filter(pk=entry.pk).first()
+        if locked is None:
+            raise HoursError(_("This entry was already removed."))
+        if locked.approved_at is not None:
+            raise HoursError(_("Approved hours count toward CLE and cannot be removed; ask program staff."))
+        audit_record(actor=by, action=AuditEvent.Action.DELETE, obj=locked)
+        locked.delete()
+
+
+def _pending_locked(entry: HoursEntry) -> HoursEntry:
+    locked = HoursEntry.objects.select_for_update().get(pk=entry.pk)
+    if locked.approved_at is not None:
+        raise HoursError(_("These hours were already approved."))
+    if locked.rejected_at is not None:
+        raise HoursError(_("These hours were already rejected."))
+    return locked
+
+
+def hours_approve(*, entry: HoursEntry, by: User) -> HoursEntry:
+    """Staff affirm the hours were served through this program; from now on they count toward CLE."""
+    if not policy.is_staff(by):
+        raise HoursError(_("Only program staff can approve hours."))
+    with transaction.atomic():
+        locked = _pending_locked(entry)
+        locked.approved_at = timezone.now()
+        locked.approved_by = by
+        locked.save(update_fields=["approved_at", "approved_by"])
+        audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=locked, detail="hours approved")
+    return locked
+
+
+def hours_reject(*, entry: HoursEntry, by: User, reason: str) -> HoursEntry:
+    """Staff decline hours (not pro bono, not on this case ...); the attorney sees the reason."""
+    if not policy.is_staff(by):
+        raise HoursError(_("Only program staff can reject hours."))
+    reason = " ".join((reason or "").split())[:200]
+    if not reason:
+        raise HoursError(_("Say why the hours are rejected; the attorney sees the reason."))
+    with transaction.atomic():
+        locked = _pending_locked(entry)
+        locked.rejected_at = timezone.now()
+        locked.rejection_reason = reason
+        locked.save(update_fields=["rejected_at", "rejection_reason"])
+        audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=locked, detail="hours rejected")
+    return locked

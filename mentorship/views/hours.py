@@ -6,7 +6,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -14,8 +14,16 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from .. import policy
 from ..models import Case, HoursEntry
-from ..selectors.hours import hours_entries_for, pro_bono_hours_for
-from ..services.hours import MAX_HOURS, MIN_HOURS, HoursError, hours_delete, hours_log
+from ..selectors.hours import APPROVED, PENDING, hours_entries_for, hours_pending_for_staff, pro_bono_hours_for
+from ..services.hours import (
+    MAX_HOURS,
+    MIN_HOURS,
+    HoursError,
+    hours_approve,
+    hours_delete,
+    hours_log,
+    hours_reject,
+)
 
 
 class HoursForm(forms.Form):
@@ -61,6 +69,8 @@ def my_hours(request: HttpRequest) -> HttpResponse:
         "entries": hours_entries_for(user=request.user),
         "total": pro_bono_hours_for(user=request.user),
         "year_total": pro_bono_hours_for(user=request.user, start=today.replace(month=1, day=1), end=today),
+        "approved_total": pro_bono_hours_for(user=request.user, status=APPROVED),
+        "pending_total": pro_bono_hours_for(user=request.user, status=PENDING),
     }
     return render(request, "mentorship/checkins/my_hours.html", context)
 
@@ -78,3 +88,47 @@ def hours_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("Entry removed."))
     return redirect("mentorship:my_hours")
+
+
+# --- Staff: approving hours is the provider's affirmation that they count toward CLE ----------
+
+PENDING_LIMIT = 200
+
+
+@login_required
+def hours_pending(request: HttpRequest) -> HttpResponse:
+    policy.require_staff(request)
+    entries = hours_pending_for_staff()
+    return render(
+        request,
+        "mentorship/staff/hours_pending.html",
+        {"entries": entries[:PENDING_LIMIT], "count": entries.count(), "limit": PENDING_LIMIT},
+    )
+
+
+@login_required
+@require_POST
+def hours_approve_view(request: HttpRequest, pk: int) -> HttpResponse:
+    policy.require_staff(request)
+    entry = get_object_or_404(HoursEntry, pk=pk)
+    try:
+        hours_approve(entry=entry, by=request.user)
+    except HoursError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Hours approved: they now count toward CLE credit."))
+    return redirect("staff:hours_pending")
+
+
+@login_required
+@require_POST
+def hours_reject_view(request: HttpRequest, pk: int) -> HttpResponse:
+    policy.require_staff(request)
+    entry = get_object_or_404(HoursEntry, pk=pk)
+    try:
+        hours_reject(entry=entry, by=request.user, reason=request.POST.get("reason", ""))
+    except HoursError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Hours rejected; the attorney sees the reason."))
+    return redirect("staff:hours_pending")
