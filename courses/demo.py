@@ -55,9 +55,15 @@ JURISDICTIONS = [
             "and Data Protection. Newly admitted attorneys: 32 transitional credits in the first two years. "
             "Confirm against the current CLE Board rules."
         ),
-        "pro_bono_minutes_per_credit": 360,
-        "pro_bono_max_credits_per_cycle": Decimal("10"),
+        # One Skills credit per six 50-minute hours of approved pro bono service (300 minutes),
+        # at most 6 per biennial cycle; newly admitted attorneys cannot count it in their
+        # transition (CLE Board Regulations and Guidelines, pro bono legal services).
+        "pro_bono_minutes_per_credit": 300,
+        "pro_bono_max_credits_per_cycle": Decimal("6"),
         "pro_bono_category_code": "skills",
+        "pro_bono_qualifying_programs": "",
+        "pro_bono_newly_admitted": False,
+        "pro_bono_rule_source": "22 NYCRR Part 1500; NY CLE Board Regulations and Guidelines, pro bono legal services",
         "categories": [
             ("ethics", "Ethics and Professionalism"),
             ("skills", "Skills"),
@@ -86,6 +92,9 @@ JURISDICTIONS = [
         "pro_bono_minutes_per_credit": None,
         "pro_bono_max_credits_per_cycle": None,
         "pro_bono_category_code": None,
+        "pro_bono_qualifying_programs": "",
+        "pro_bono_newly_admitted": True,
+        "pro_bono_rule_source": "",
         "categories": [
             ("ethics", "Legal Ethics"),
             ("competence", "Competence Issues"),
@@ -109,12 +118,17 @@ JURISDICTIONS = [
         "reporting_cycle_months": 24,
         "cycle_requirements": (
             "30 hours every two years, including 6 hours of professional responsibility with at least 1 hour of "
-            "diversity and inclusion and 1 hour of mental health and substance abuse. Pro bono service may earn "
-            "up to 6 hours per period (1 hour per 6 hours of service). Confirm with the MCLE Board."
+            "diversity and inclusion and 1 hour of mental health and substance abuse. No general pro bono "
+            "credit: the 2025 pilot (Rule 795(d)) gives 1 hour per 2 hours of service only through Illinois "
+            "Free Legal Answers, at most 5 per period. Confirm with the MCLE Board."
         ),
-        "pro_bono_minutes_per_credit": 360,
-        "pro_bono_max_credits_per_cycle": Decimal("6"),
+        # MCLE for Pro Bono Pilot Project, from July 1, 2025: Ill. S. Ct. R. 795(d).
+        "pro_bono_minutes_per_credit": 120,
+        "pro_bono_max_credits_per_cycle": Decimal("5"),
         "pro_bono_category_code": "general",
+        "pro_bono_qualifying_programs": "Illinois Free Legal Answers",
+        "pro_bono_newly_admitted": True,
+        "pro_bono_rule_source": "Ill. S. Ct. R. 795(d), MCLE for Pro Bono Pilot Project (from July 1, 2025)",
         "categories": [
             ("prof_resp", "Professional Responsibility"),
             ("diversity", "Diversity and Inclusion"),

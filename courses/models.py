@@ -95,6 +95,19 @@ class Jurisdiction(ClusterableModel):
         related_name="+",
         help_text=_("Category in which pro bono credit is granted."),
     )
+    pro_bono_qualifying_programs = models.TextField(
+        blank=True,
+        help_text=_(
+            "One program per line. Leave blank when approved service through this program earns credit; "
+            "otherwise only service through the programs named here qualifies (Illinois: Illinois Free Legal Answers)."
+        ),
+    )
+    pro_bono_newly_admitted = models.BooleanField(
+        default=True, help_text=_("Whether newly admitted attorneys may count pro bono credit in this jurisdiction.")
+    )
+    pro_bono_rule_source = models.CharField(
+        max_length=200, blank=True, help_text=_("The rule that grants pro bono credit, e.g. Ill. S. Ct. R. 795(d).")
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("code"), FieldPanel("name")]),
@@ -123,6 +136,9 @@ class Jurisdiction(ClusterableModel):
                 FieldPanel("pro_bono_minutes_per_credit"),
                 FieldPanel("pro_bono_max_credits_per_cycle"),
                 FieldPanel("pro_bono_category"),
+                FieldPanel("pro_bono_qualifying_programs"),
+                FieldPanel("pro_bono_newly_admitted"),
+                FieldPanel("pro_bono_rule_source"),
             ],
             heading=_("Pro bono credit"),
         ),
@@ -136,6 +152,11 @@ class Jurisdiction(ClusterableModel):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.code})"
+
+    @property
+    def pro_bono_programs(self) -> list[str]:
+        """The only programs whose service earns pro bono credit here; empty means this program's own service."""
+        return [line.strip() for line in self.pro_bono_qualifying_programs.splitlines() if line.strip()]
 
     def credits_for_minutes(self, minutes: int | Decimal) -> Decimal:
         """Credit earned for `minutes` of instruction, rounded down to this jurisdiction's increment."""

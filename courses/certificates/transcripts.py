@@ -85,11 +85,20 @@ class TranscriptRow:
 @dataclass
 class ProBonoLine:
     category: str
-    hours_logged: Decimal
+    hours_approved: Decimal
     credit: Decimal
     minutes_per_credit: int
     cap: Decimal | None
     capped: bool
+    hours_pending: Decimal = Decimal(0)
+    approved_by: str = ""
+    approved_on: date | None = None
+    not_counted: str = ""  # why approved hours earn no credit here, when they do not
+    rule_source: str = ""
+
+    @property
+    def credit_str(self) -> str:
+        return hours_str(self.credit)
 
 
 @dataclass
@@ -107,6 +116,7 @@ class Transcript:
     course_total: Decimal = Decimal(0)
     pro_bono: ProBonoLine | None = None
     pro_bono_unavailable: bool = False
+    pro_bono_summary: str = ""
     total: Decimal = Decimal(0)
 
     @property
@@ -210,18 +220,51 @@ def accredited_jurisdictions_without_admission(*, user: User) -> list[str]:
     return sorted(set(names))
 
 
-def pro_bono_line_for(*, user: User, jurisdiction, start: date, end: date) -> ProBonoLine | None:
-    """Pro bono credit for the period, per the jurisdiction's rate and cap (None where not granted).
+def _newly_admitted_during(admission, start: date) -> bool:
+    if admission is None:
+        return False
+    try:
+        transition_ends = admission.admitted_on.replace(year=admission.admitted_on.year + 2)
+    except ValueError:  # admitted on 29 February
+        transition_ends = admission.admitted_on.replace(year=admission.admitted_on.year + 2, day=28)
+    return start < transition_ends
 
+
+def pro_bono_line_for(*, user: User, jurisdiction, start: date, end: date, admission=None) -> ProBonoLine | None:
+    """Pro bono credit for the period, per the jurisdiction's rule (None where it grants none).
+
+    Only hours program staff approved count; the approval is the provider's affirmation.
+    Service counts only where the jurisdiction accepts this program's service: a rule that
+    names qualifying programs (Illinois: Illinois Free Legal Answers) gives our hours none,
+    and so does a rule closed to newly admitted attorneys during their transition.
     Raises ImportError when the mentorship app cannot report hours.
     """
     minutes_per_credit = jurisdiction.pro_bono_minutes_per_credit
     if not minutes_per_credit:
         return None
-    from mentorship.selectors.hours import pro_bono_hours_for
+    from courses.certificates.models import CertificateSettings
+    from mentorship.selectors import hours as hours_selectors
 
-    hours = Decimal(pro_bono_hours_for(user=user, start=start, end=end))
-    credit = floor_to(hours * 60 / Decimal(minutes_per_credit), jurisdiction.credit_increment)
+    program = CertificateSettings.load().provider_name or _("this program")
+    approved = Decimal(hours_selectors.pro_bono_hours_for(user=user, start=start, end=end, status="approved"))
+    pending = Decimal(hours_selectors.pro_bono_hours_for(user=user, start=start, end=end, status="pending"))
+    source = jurisdiction.pro_bono_rule_source
+    cited = f" ({source})" if source else ""
+    not_counted = ""
+    qualifying = jurisdiction.pro_bono_programs
+    if qualifying and program.casefold() not in {name.casefold() for name in qualifying}:
+        not_counted = _(
+            "%(jurisdiction)s grants pro bono credit only for service through %(programs)s%(cited)s; "
+            "none of your approved hours qualify."
+        ) % {"jurisdiction": jurisdiction.name, "programs": ", ".join(qualifying), "cited": cited}
+    elif not jurisdiction.pro_bono_newly_admitted and _newly_admitted_during(admission, start):
+        not_counted = _(
+            "%(jurisdiction)s does not count pro bono credit for newly admitted attorneys%(cited)s; "
+            "your approved hours earn none in this period."
+        ) % {"jurisdiction": jurisdiction.name, "cited": cited}
+    credit = Decimal(0)
+    if not not_counted:
+        credit = floor_to(approved * 60 / Decimal(minutes_per_credit), jurisdiction.credit_increment)
     cap = jurisdiction.pro_bono_max_credits_per_cycle
     capped = cap is not None and credit > cap
     if capped:
@@ -229,11 +272,16 @@ def pro_bono_line_for(*, user: User, jurisdiction, start: date, end: date) -> Pr
     category = jurisdiction.pro_bono_category.name if jurisdiction.pro_bono_category_id else _("Pro bono")
     return ProBonoLine(
         category=category,
-        hours_logged=hours,
+        hours_approved=approved,
         credit=credit,
         minutes_per_credit=minutes_per_credit,
         cap=cap,
         capped=capped,
+        hours_pending=pending,
+        approved_by=program,
+        approved_on=hours_selectors.pro_bono_last_approval_for(user=user, start=start, end=end),
+        not_counted=not_counted,
+        rule_source=source,
     )
 
 
@@ -281,11 +329,13 @@ def transcript_for(*, user: User, period: Period) -> Transcript:
     transcript.total = transcript.course_total
     try:
         transcript.pro_bono = pro_bono_line_for(
-            user=user, jurisdiction=jurisdiction, start=period.start, end=period.end
+            user=user, jurisdiction=jurisdiction, start=period.start, end=period.end, admission=admission
         )
     except ImportError:
         logger.warning("Pro bono hours are not available; the transcript leaves the pro bono line out.")
         transcript.pro_bono_unavailable = True
+    if transcript.pro_bono is not None:
+        transcript.pro_bono_summary = pro_bono_summary(transcript.pro_bono, jurisdiction_name=jurisdiction.name)
     if transcript.pro_bono is not None and transcript.pro_bono.credit:
         category = transcript.pro_bono.category
         totals[category] = totals.get(category, Decimal(0)) + transcript.pro_bono.credit
@@ -338,27 +388,59 @@ def transcript_csv(*, transcript: Transcript) -> str:
                     line["hours"],
                 ]
             )
-    if transcript.pro_bono is not None:
+    pro_bono = transcript.pro_bono
+    if pro_bono is not None:
         rows.append(
             [
-                transcript.end.isoformat(),
-                _("Pro bono service (%(hours)s hours logged)") % {"hours": transcript.pro_bono.hours_logged},
+                pro_bono.approved_on.isoformat() if pro_bono.approved_on else "",
+                _("Pro bono service (%(hours)s approved hours)") % {"hours": pro_bono.hours_approved},
+                "",
+                pro_bono.approved_by,
                 "",
                 "",
                 "",
-                "",
-                "",
-                transcript.pro_bono.category,
-                hours_str(transcript.pro_bono.credit),
+                pro_bono.category,
+                pro_bono.credit_str,
             ]
         )
     rows.append([])
     rows.append([_("Total by category")])
     rows.extend([["", category, hours] for category, hours in transcript.category_totals])
     rows.append([_("Total credit"), "", transcript.total_str])
+    if pro_bono is not None:
+        rows.append([])
+        rows.append([_("Pro bono"), pro_bono_summary(pro_bono, jurisdiction_name=transcript.jurisdiction_name)])
     for row in rows:
         writer.writerow([_cell(value) for value in row])
     return buffer.getvalue()
+
+
+def pro_bono_summary(line: ProBonoLine, *, jurisdiction_name: str) -> str:
+    """One sentence for the transcript: approved hours, rate, cap, credit, affirmation, pending hours."""
+    parts = [
+        _("%(hours)s approved hours at one credit per %(minutes)s minutes of service")
+        % {"hours": line.hours_approved, "minutes": line.minutes_per_credit}
+    ]
+    if line.cap is not None:
+        parts.append(_("at most %(cap)s credits per period") % {"cap": hours_str(line.cap)})
+    parts.append(_("%(credit)s credit in %(category)s") % {"credit": line.credit_str, "category": line.category})
+    text = "; ".join(parts) + "."
+    if line.capped:
+        text += " " + _("Capped at the period's maximum.")
+    if line.approved_on is not None:
+        text += " " + _("Approved by %(program)s on %(date)s.") % {
+            "program": line.approved_by,
+            "date": line.approved_on.isoformat(),
+        }
+    if line.rule_source:
+        text += " " + _("Rule: %(source)s.") % {"source": line.rule_source}
+    if line.not_counted:
+        text += " " + line.not_counted
+    if line.hours_pending:
+        text += " " + _("%(hours)s more hours await staff approval and do not count yet.") % {
+            "hours": line.hours_pending
+        }
+    return text
 
 
 def transcript_pdf(*, transcript: Transcript, user: User) -> bytes:
