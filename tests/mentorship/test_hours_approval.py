@@ -42,7 +42,6 @@ def test_staff_approve_from_the_pending_list_and_the_approval_is_audited(world, 
     assert pro_bono_hours_for(user=entry.attorney, status="approved") == 3
     event = AuditEvent.objects.filter(object_type="mentorship.hoursentry", object_id=str(entry.pk)).latest("pk")
     assert (event.actor, event.action, event.detail) == (staff, AuditEvent.Action.CHANGE, "hours approved")
-    assert world["placed_case"].reference not in page.split("<main")[0]  # nothing in the head/URLs beyond the list
 
 
 def test_approving_twice_gets_a_clear_message(world, entry, client_for):
