@@ -164,3 +164,21 @@ def test_an_editor_marks_the_law_changed_in_the_admin(client, asylum_course):
     response = client.post(url, dict(data.lists()))
     assert response.status_code == 302, response.content.decode()[:3000]
     assert CoursePage.objects.get(pk=asylum_course.pk).law_changed_on == datetime.date(2026, 11, 30)
+
+
+def test_the_pairs_explanation_names_the_date_and_the_update_on_hand_built_inputs():
+    from mentorship.matching import AttorneyInput, CaseInput, MatchContext
+
+    context = MatchContext(
+        required_training={"asylum": frozenset({7})},
+        law_changed={7: datetime.date(2026, 12, 1)},
+        relief_labels={"asylum": "Asylum"},
+    )
+    case = CaseInput(id=1, relief_types=("asylum",))
+    outdated = AttorneyInput(id=2, outdated_courses=frozenset({7}), active_bar_jurisdictions=frozenset({"TX"}))
+    never = AttorneyInput(id=3, active_bar_jurisdictions=frozenset({"TX"}))
+    [reason] = evaluate(case, outdated, context=context).failed_constraints
+    assert reason.code == "training"
+    assert reason.text.endswith("(1 course missing; completed before the law changed on Dec. 1, 2026: update required)")
+    [reason] = evaluate(case, never, context=context).failed_constraints
+    assert reason.text.endswith("(1 course missing)")
