@@ -244,6 +244,14 @@ class CoursePageForm(WagtailAdminPageForm):
         label=_("Relief types taught"),
     )
 
+    def clean_law_changed_on(self):
+        # A future date would mark every completion outdated at once, with no update able to
+        # count until that day: the date is set when the change takes effect.
+        changed_on = self.cleaned_data.get("law_changed_on")
+        if changed_on and changed_on > timezone.localdate():
+            raise forms.ValidationError(_("Set this on or after the day the change takes effect, not in advance."))
+        return changed_on
+
 
 class CoursePage(Page):
     """A course: ordered lessons, CLE accreditation per jurisdiction, completion rules and a final assessment."""

@@ -96,12 +96,12 @@ def _law_changes(course_ids) -> dict[int, datetime.date]:
     )
 
 
-def _current_completion(course_id: int, law_changed: Mapping[int, datetime.date], prefix: str = "") -> Q:
+def _current_completion(course_id: int, law_changed: Mapping[int, datetime.date]) -> Q:
     """A completed enrollment that still counts: completed, or updated, on or after the day the law changed."""
     cutoff = law_change_cutoff(law_changed.get(course_id))
     if cutoff is None:
-        return Q(**{f"{prefix}completed_at__isnull": False})
-    return Q(**{f"{prefix}completed_at__gte": cutoff}) | Q(**{f"{prefix}law_update_taken_at__gte": cutoff})
+        return Q(completed_at__isnull=False)
+    return Q(completed_at__gte=cutoff) | Q(law_update_taken_at__gte=cutoff)
 
 
 def _mentor_slots() -> dict[str, int]:

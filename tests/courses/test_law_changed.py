@@ -159,11 +159,27 @@ def test_an_editor_marks_the_law_changed_in_the_admin(client, asylum_course):
     assert "Change in the law" in html
     data = querydict_from_html(html, form_id="page-edit-form")
     data["final_assessment-count"] = "0"
-    data["law_changed_on"] = "2026-11-30"
+    changed_on = timezone.localdate() - datetime.timedelta(days=2)
+    data["law_changed_on"] = changed_on.isoformat()
     data["action-publish"] = "action-publish"
     response = client.post(url, dict(data.lists()))
     assert response.status_code == 302, response.content.decode()[:3000]
-    assert CoursePage.objects.get(pk=asylum_course.pk).law_changed_on == datetime.date(2026, 11, 30)
+    assert CoursePage.objects.get(pk=asylum_course.pk).law_changed_on == changed_on
+
+
+def test_a_law_change_date_in_the_future_is_refused_with_a_message(client, asylum_course):
+    admin = User.objects.create_superuser(email="cms-law2@example.org", password="x" * 20, full_name="CMS Admin")
+    totp_enrol(admin)
+    client.force_login(admin)
+    url = reverse("wagtailadmin_pages:edit", args=[asylum_course.pk])
+    data = querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form")
+    data["final_assessment-count"] = "0"
+    data["law_changed_on"] = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
+    data["action-publish"] = "action-publish"
+    response = client.post(url, dict(data.lists()))
+    assert response.status_code == 200
+    assert "not in advance" in response.content.decode()
+    assert CoursePage.objects.get(pk=asylum_course.pk).law_changed_on is None
 
 
 def test_the_pairs_explanation_names_the_date_and_the_update_on_hand_built_inputs():
