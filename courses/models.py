@@ -225,6 +225,14 @@ class BarAdmission(models.Model):
         return self.admitted_on > two_years_ago
 
 
+def law_change_cutoff(changed_on: datetime.date | None) -> datetime.datetime | None:
+    """The first moment of the day the law changed, in the site's time zone: anything completed
+    before it was learned under the old law."""
+    if changed_on is None:
+        return None
+    return timezone.make_aware(datetime.datetime.combine(changed_on, datetime.time.min))
+
+
 # --- Pages ---------------------------------------------------------------------------------
 
 
@@ -256,6 +264,14 @@ class CoursePageForm(WagtailAdminPageForm):
         required=False,
         label=_("Relief types taught"),
     )
+
+    def clean_law_changed_on(self):
+        # A future date would mark every completion outdated at once, with no update able to
+        # count until that day: the date is set when the change takes effect.
+        changed_on = self.cleaned_data.get("law_changed_on")
+        if changed_on and changed_on > timezone.localdate():
+            raise forms.ValidationError(_("Set this on or after the day the change takes effect, not in advance."))
+        return changed_on
 
 
 class CoursePage(Page):
@@ -291,6 +307,24 @@ class CoursePage(Page):
         default=3, validators=[MinValueValidator(1)], help_text=_("Attempts allowed at the final assessment.")
     )
 
+    # Currency: when the law this course teaches changes, completions before the date stop
+    # counting as a relief type's required training until the attorney takes the update.
+    law_changed_on = models.DateField(
+        _("law changed on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Set when the law this course teaches changed. Completions before this date no longer "
+            "count as required training for new placements until the attorney reads what changed."
+        ),
+    )
+    law_change_summary = RichTextField(
+        _("what changed"),
+        features=["bold", "italic", "link", "ul", "ol"],
+        blank=True,
+        help_text=_("A short lesson for attorneys who completed the course before the change: what changed and why."),
+    )
+
     base_form_class = CoursePageForm
 
     content_panels = Page.content_panels + [
@@ -300,6 +334,9 @@ class CoursePage(Page):
         FieldRowPanel([FieldPanel("language"), FieldPanel("estimated_minutes")]),
         FieldPanel("prerequisites", widget=forms.CheckboxSelectMultiple),
         InlinePanel("faculty", label=_("Faculty")),
+        MultiFieldPanel(
+            [FieldPanel("law_changed_on"), FieldPanel("law_change_summary")], heading=_("Change in the law")
+        ),
     ]
     accreditation_panels = [InlinePanel("accreditations", label=_("CLE accreditation"))]
     completion_panels = [
@@ -347,6 +384,11 @@ class CoursePage(Page):
 
     def has_final_assessment(self) -> bool:
         return len(self.final_assessment) > 0
+
+    def law_changed_since(self, completed_at: datetime.datetime | None) -> bool:
+        """Whether the law changed after this completion (or update), so it no longer counts."""
+        cutoff = law_change_cutoff(self.law_changed_on)
+        return cutoff is not None and completed_at is not None and completed_at < cutoff
 
     def lessons(self):
         return LessonPage.objects.child_of(self).live().order_by("path")
@@ -518,6 +560,11 @@ class Enrollment(models.Model):
     affirmation_text = models.TextField(blank=True, help_text=_("The exact text the attorney affirmed."))
     last_lesson = models.ForeignKey(LessonPage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     last_heartbeat_at = models.DateTimeField(null=True, blank=True)
+    law_update_taken_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text=_("When the attorney last read what changed in the law; counts as completion after that date."),
+    )
 
     class Meta:
         ordering = ["-enrolled_at"]
@@ -531,6 +578,13 @@ class Enrollment(models.Model):
     @property
     def is_complete(self) -> bool:
         return self.completed_at is not None
+
+    @property
+    def update_required(self) -> bool:
+        """Completed, but before the course's law changed, and the update not taken since."""
+        if self.completed_at is None or not self.course.law_changed_since(self.completed_at):
+            return False
+        return self.law_update_taken_at is None or self.course.law_changed_since(self.law_update_taken_at)
 
 
 class LessonProgress(models.Model):

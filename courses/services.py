@@ -325,6 +325,26 @@ def affirmation_sign(*, enrollment: Enrollment) -> Enrollment:
     return enrollment
 
 
+def law_update_take(*, enrollment: Enrollment) -> Enrollment:
+    """The attorney has read what changed in the course's law: the completion counts again.
+
+    Taking it twice, or when no update is due, changes nothing.
+    """
+    from accounts.audit import audit_record
+    from accounts.models import AuditEvent
+
+    with transaction.atomic():
+        locked = _lock(enrollment)
+        if locked.completed_at is None:
+            raise LearningError(_("Complete the course first; the update is for attorneys who completed it earlier."))
+        if locked.update_required:
+            locked.law_update_taken_at = timezone.now()
+            locked.save(update_fields=["law_update_taken_at"])
+            audit_record(actor=locked.user, action=AuditEvent.Action.CHANGE, obj=locked, detail="law update taken")
+        enrollment.law_update_taken_at = locked.law_update_taken_at
+    return enrollment
+
+
 def _queue_certificates(enrollment_id: int) -> None:
     if importlib.util.find_spec("courses.certificates.tasks") is None:
         logger.warning("Certificates task module is missing; enrollment %s completed without issue.", enrollment_id)

@@ -51,6 +51,20 @@ def my_learning(request):
 
 @login_required
 @require_POST
+def law_update(request, course_id: int):
+    course = _live_course(course_id)
+    enrollment = _own_enrollment(request, course)
+    try:
+        services.law_update_take(enrollment=enrollment)
+    except services.LearningError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Thank you: your training for this course is up to date again."))
+    return redirect(course.get_url(request=request))
+
+
+@login_required
+@require_POST
 def enroll(request, course_id: int):
     course = _live_course(course_id)
     try:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 import numpy as np
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
 
@@ -127,7 +128,17 @@ def _training_detail(case: CaseInput, attorney: AttorneyInput, context: MatchCon
     missing = sum(
         len(frozenset(context.required_training.get(rt, ())) - attorney.completed_courses) for rt in case.relief_types
     )
-    return ngettext("%(count)s course missing", "%(count)s courses missing", missing) % {"count": missing}
+    detail = ngettext("%(count)s course missing", "%(count)s courses missing", missing) % {"count": missing}
+    required = {c for rt in case.relief_types for c in context.required_training.get(rt, ())}
+    outdated = sorted(required & attorney.outdated_courses)
+    if outdated:
+        dates = sorted({context.law_changed[c] for c in outdated if c in context.law_changed})
+        detail += "; " + ngettext(
+            "completed before the law changed on %(dates)s: update required",
+            "completed before the law changed on %(dates)s: updates required",
+            len(outdated),
+        ) % {"dates": ", ".join(date_format(d, "DATE_FORMAT") for d in dates)}
+    return detail
 
 
 def _capacity_detail(case: CaseInput, attorney: AttorneyInput, context: MatchContext) -> str:

@@ -5,6 +5,7 @@ Nothing here reads the database; `mentorship/selectors/matching.py` builds the i
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 
@@ -44,6 +45,8 @@ class AttorneyInput:
     languages: Mapping[str, int] = field(default_factory=dict)  # ISO 639-3 code -> ILR 0-5
     relief_experience: Mapping[str, int] = field(default_factory=dict)  # relief type -> level 0-3
     completed_courses: frozenset[int] = frozenset()
+    # Required courses completed before their law changed, update not taken: not completed.
+    outdated_courses: frozenset[int] = frozenset()
     capacity: int = 1
     active_cases: int = 0
     paused: bool = False
@@ -104,6 +107,8 @@ class MatchContext:
 
     # Relief type -> course ids staff require before taking such a case.
     required_training: Mapping[str, frozenset[int]] = field(default_factory=dict)
+    # Course id -> the date an editor marked its law changed (completions before it do not count).
+    law_changed: Mapping[int, datetime.date] = field(default_factory=dict)
     weights: Weights = field(default_factory=Weights)
     rules: Rules = field(default_factory=Rules)
     # Relief type -> free mentor slots among mentors with that expertise.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 
 from django.db.models import (
@@ -29,7 +29,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import ROLE_GROUP_NAMES, Role
-from courses.models import BarAdmission, Enrollment
+from courses.models import BarAdmission, CoursePage, Enrollment, law_change_cutoff
 from courses.vocabulary import ReliefType
 
 from ..fields import keyed_hash
@@ -87,6 +87,23 @@ def _required_training() -> dict[str, frozenset[int]]:
     return {rt: frozenset(ids) for rt, ids in required.items()}
 
 
+def _law_changes(course_ids) -> dict[int, datetime.date]:
+    """Course id -> the date its law changed, for those of these courses an editor marked."""
+    return dict(
+        CoursePage.objects.filter(pk__in=sorted(course_ids), law_changed_on__isnull=False).values_list(
+            "pk", "law_changed_on"
+        )
+    )
+
+
+def _current_completion(course_id: int, law_changed: Mapping[int, datetime.date]) -> Q:
+    """A completed enrollment that still counts: completed, or updated, on or after the day the law changed."""
+    cutoff = law_change_cutoff(law_changed.get(course_id))
+    if cutoff is None:
+        return Q(completed_at__isnull=False)
+    return Q(completed_at__gte=cutoff) | Q(law_update_taken_at__gte=cutoff)
+
+
 def _mentor_slots() -> dict[str, int]:
     """Free mentee places per relief type among available mentors with that expertise."""
     slots: dict[str, int] = defaultdict(int)
@@ -102,8 +119,10 @@ def matching_context() -> MatchContext:
     # Weights' fields are the stored weight fields without "weight_": one name per knob.
     weights = Weights(**{f.name: getattr(knobs, f"weight_{f.name}") for f in fields(Weights)})
     rules = Rules(urgent_within_days=knobs.urgent_within_days, urgent_min_experience=knobs.urgent_min_experience)
+    required = _required_training()
     return MatchContext(
-        required_training=_required_training(),
+        required_training=required,
+        law_changed=_law_changes({c for ids in required.values() for c in ids}),
         weights=weights,
         rules=rules,
         mentor_slots=_mentor_slots(),
@@ -115,8 +134,15 @@ def matching_context() -> MatchContext:
 # Attorneys
 
 
-def _completed_courses(enrollments: QuerySet, user_ids: set[int], course_ids: frozenset[int]) -> dict[int, set[int]]:
-    """Which of the given courses each user has completed (from the training records).
+def _completed_courses(
+    enrollments: QuerySet,
+    user_ids: set[int],
+    course_ids: frozenset[int],
+    law_changed: Mapping[int, datetime.date] | None = None,
+) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
+    """Which of the given courses each user has completed (from the training records), and
+    which they completed before the course's law changed without taking the update since
+    (those do not count as completed).
 
     Only courses some relief type requires can decide a match, so only those are read:
     one indexed query on the completed enrollments of a handful of courses. (Asking
@@ -124,12 +150,22 @@ def _completed_courses(enrollments: QuerySet, user_ids: set[int], course_ids: fr
     ~330 ms on PostgreSQL against ~20 ms for this.)
     """
     if not course_ids or not user_ids:
-        return {}
+        return {}, {}
+    cutoffs = {course_id: law_change_cutoff(date) for course_id, date in (law_changed or {}).items()}
     completed: dict[int, set[int]] = defaultdict(set)
-    for user_id, course_id in enrollments.filter(course_id__in=sorted(course_ids)).values_list("user_id", "course_id"):
-        if user_id in user_ids:
+    outdated: dict[int, set[int]] = defaultdict(set)
+    rows = enrollments.filter(course_id__in=sorted(course_ids)).values_list(
+        "user_id", "course_id", "completed_at", "law_update_taken_at"
+    )
+    for user_id, course_id, completed_at, update_taken_at in rows:
+        if user_id not in user_ids:
+            continue
+        cutoff = cutoffs.get(course_id)
+        if cutoff is None or completed_at >= cutoff or (update_taken_at is not None and update_taken_at >= cutoff):
             completed[user_id].add(course_id)
-    return completed
+        else:
+            outdated[user_id].add(course_id)
+    return completed, outdated
 
 
 def _conflicts(profiles: dict[int, tuple], cases_parties: dict[int, list[str]]) -> dict[int, set[int]]:
@@ -177,7 +213,7 @@ def _narrow_language(queryset: QuerySet, case: CaseInput, context: MatchContext,
 def _narrow_training(queryset: QuerySet, case: CaseInput, context: MatchContext, today) -> QuerySet:
     for course_id in sorted({c for rt in case.relief_types for c in context.required_training.get(rt, ())}):
         completed = Enrollment.objects.filter(
-            user_id=OuterRef("user_id"), course_id=course_id, completed_at__isnull=False
+            _current_completion(course_id, context.law_changed), user_id=OuterRef("user_id"), course_id=course_id
         )
         queryset = queryset.filter(Exists(completed))
     return queryset
@@ -352,12 +388,14 @@ def attorney_inputs(
     cases_parties: dict[int, list[str]] | None = None,
     today=None,
     required_training: dict[str, frozenset[int]] | None = None,
+    law_changed: Mapping[int, datetime.date] | None = None,
     user_id: int | None = None,
 ) -> list[AttorneyInput]:
     """Every active volunteer attorney with a profile (or only `user_id`), as matching inputs.
 
     `cases_parties` maps case id -> adverse-party hashes for the cases being matched, so
-    conflicts recorded against an adverse party reach those cases.
+    conflicts recorded against an adverse party reach those cases. `required_training` and
+    `law_changed` are the context's (read here when not given).
     """
     today = today or timezone.localdate()
     now = timezone.now()
@@ -414,7 +452,9 @@ def attorney_inputs(
     if required_training is None:
         required_training = _required_training()
     required_courses = frozenset(c for ids in required_training.values() for c in ids)
-    completed = _completed_courses(enrollments, set(profiles), required_courses)
+    if law_changed is None:
+        law_changed = _law_changes(required_courses)
+    completed, outdated = _completed_courses(enrollments, set(profiles), required_courses, law_changed)
     bars: dict[int, set[str]] = defaultdict(set)
     for attorney_id, code in bar_rows.values_list("user_id", "jurisdiction__code"):
         bars[attorney_id].add(code)
@@ -429,6 +469,7 @@ def attorney_inputs(
                 languages=languages.get(user_id, {}),
                 relief_experience=experience.get(user_id, {}),
                 completed_courses=frozenset(completed.get(user_id, ())),
+                outdated_courses=frozenset(outdated.get(user_id, ())),
                 capacity=capacity,
                 active_cases=load.get(user_id, 0),
                 paused=bool(paused_until and paused_until >= today),
@@ -538,7 +579,12 @@ def matching_inputs_for_batch() -> tuple[list[CaseInput], AttorneyPool, MatchCon
     """Every case seeking an attorney and the compiled attorney pool."""
     context = matching_context()
     cases, parties = case_inputs()
-    pool = AttorneyPool(attorney_inputs(cases_parties=parties, required_training=context.required_training), context)
+    pool = AttorneyPool(
+        attorney_inputs(
+            cases_parties=parties, required_training=context.required_training, law_changed=context.law_changed
+        ),
+        context,
+    )
     return cases, pool, context
 
 
@@ -555,7 +601,9 @@ def matching_inputs_for_case(
     if candidates_only:
         attorneys = candidate_inputs_for_case(cases[0], parties[case_id], context)
     else:
-        attorneys = attorney_inputs(cases_parties=parties, required_training=context.required_training)
+        attorneys = attorney_inputs(
+            cases_parties=parties, required_training=context.required_training, law_changed=context.law_changed
+        )
     return cases[0], AttorneyPool(attorneys, context), context
 
 
@@ -563,7 +611,12 @@ def fitting_open_case_ids(*, user_id: int) -> list[int]:
     """The cases seeking an attorney that pass every hard constraint for this attorney."""
     context = matching_context()
     cases, parties = case_inputs()
-    attorneys = attorney_inputs(cases_parties=parties, required_training=context.required_training, user_id=user_id)
+    attorneys = attorney_inputs(
+        cases_parties=parties,
+        required_training=context.required_training,
+        law_changed=context.law_changed,
+        user_id=user_id,
+    )
     if not attorneys:
         return []
     return fitting_case_ids(cases, attorneys[0], context=context)
@@ -575,7 +628,12 @@ def fitting_attorney_counts(*, case_ids: list[int]) -> dict[int, int]:
     cases, parties = case_inputs(case_ids=case_ids)
     if not cases:
         return {}
-    pool = AttorneyPool(attorney_inputs(cases_parties=parties, required_training=context.required_training), context)
+    pool = AttorneyPool(
+        attorney_inputs(
+            cases_parties=parties, required_training=context.required_training, law_changed=context.law_changed
+        ),
+        context,
+    )
     counts: Counter[int] = Counter()
     for case in cases:
         counts.update(feasible_attorney_ids(case, pool))

@@ -53,7 +53,12 @@ def pair_constraint_failures(*, case: Case, attorney: User, accepting: CaseOffer
     """
     context = matching_context()
     cases, parties = case_inputs(case_ids=[case.pk])
-    people = attorney_inputs(cases_parties=parties, required_training=context.required_training, user_id=attorney.pk)
+    people = attorney_inputs(
+        cases_parties=parties,
+        required_training=context.required_training,
+        law_changed=context.law_changed,
+        user_id=attorney.pk,
+    )
     if not cases or not people:
         return (Reason(NO_PROFILE, _("Attorney profile: not an active volunteer attorney with a profile")),)
     person = people[0]
