@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0002_lesson_law_as_of'),
+        ('courses', '0003_course_law_changed'),
     ]
 
     operations = [
