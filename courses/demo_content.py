@@ -224,13 +224,14 @@ COURSES = [
                             f"both ({AB_III}, A-B- III) and, in {LEA_III}, vacated {LEA_II} (L-E-A- II), which had "
                             'held that "in the ordinary case, a nuclear family will not, without more," be a '
                             "particular social group (27 I&amp;N Dec. at 589).",
-                            f"That 2021 position no longer holds. In 2025 the Attorney General, in {SSFM}, "
-                            "vacated A-B- III and reinstated A-B- I and A-B- II, and the Attorney General restored "
-                            f"L-E-A- II. The Board then held in {KESG} that a particular social group defined by "
+                            f"That 2021 position no longer holds. In July 2025 the Board held in {KESG} that a "
+                            "particular social group defined by "
                             "the applicant's sex, or by sex and nationality, standing alone, is overbroad and "
                             "insufficiently particular to be cognizable; it also found a group of Salvadoran women "
-                            '"viewed as property" insufficiently particular. Immigration judges and the Board are '
-                            "bound by these decisions (8 C.F.R. § 1003.10(d)).",
+                            '"viewed as property" insufficiently particular. Shortly after, the Attorney General, in '
+                            f"{SSFM}, vacated A-B- III and reinstated A-B- I and A-B- II, and the Attorney General "
+                            "restored L-E-A- II. Immigration judges and the Board are bound by these decisions "
+                            "(8 C.F.R. § 1003.10(d)).",
                         ),
                     ),
                     (
