@@ -13,6 +13,31 @@ class BarAdmissionForm(forms.Form):
         label=_("Date admitted"), widget=forms.DateInput(attrs={"type": "date"}), help_text=_("YYYY-MM-DD")
     )
 
+    birth_date = forms.DateField(
+        required=False,
+        label=_("Date of birth (optional)"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_(
+            "New York's reporting cycles end on your birthday every two years, so we need it to show your New York "
+            "cycle. Only used for CLE periods; leave it blank elsewhere."
+        ),
+    )
+    roll_surname = forms.CharField(
+        required=False,
+        max_length=100,
+        label=_("Last name on the bar's roll (optional)"),
+        help_text=_(
+            "Illinois and California set your reporting group by the first letter of your last name. Fill this in "
+            "when that is not the last word of your name (e.g. García López)."
+        ),
+    )
+
+    def clean_birth_date(self):
+        birth_date = self.cleaned_data.get("birth_date")
+        if birth_date and birth_date > timezone.localdate():
+            raise forms.ValidationError(_("The date of birth cannot be in the future."))
+        return birth_date
+
     def clean_admitted_on(self):
         admitted_on = self.cleaned_data["admitted_on"]
         if admitted_on > timezone.localdate():

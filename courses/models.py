@@ -79,7 +79,40 @@ class Jurisdiction(ClusterableModel):
     retention_years = models.PositiveSmallIntegerField(
         default=4, validators=[MinValueValidator(4)], help_text=_("Years to keep attendance records (at least 4).")
     )
+
+    class PeriodRule(models.TextChoices):
+        ADMISSION = "admission", _("Cycles counted from the admission date")
+        SURNAME = "surname", _("Fixed end date, group set by the first letter of the last name")
+        BIRTHDAY = "birthday", _("Biennial, ending on the attorney's birthday")
+
     reporting_cycle_months = models.PositiveSmallIntegerField(default=24)
+    period_rule = models.CharField(
+        max_length=10,
+        choices=PeriodRule.choices,
+        default=PeriodRule.ADMISSION,
+        help_text=_("How this jurisdiction sets an attorney's reporting periods."),
+    )
+    period_end_month = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1)], help_text=_("Last-name rule: month a period ends.")
+    )
+    period_end_day = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1)], help_text=_("Last-name rule: day a period ends.")
+    )
+    period_surname_groups = models.TextField(
+        blank=True,
+        help_text=_(
+            "Last-name rule: one group per line, the letters and one year in which that group's period ends, "
+            'e.g. "A-M 2026" and "N-Z 2027" (Illinois).'
+        ),
+    )
+    newly_admitted_period_months = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text=_("Newly admitted attorneys' first period runs this many months from admission (NY 24)."),
+    )
+    period_rule_source = models.CharField(
+        max_length=200, blank=True, help_text=_("The rule that sets the periods, e.g. Ill. S. Ct. R. 794(a).")
+    )
     cycle_requirements = models.TextField(
         blank=True, help_text=_("What a reporting cycle requires, e.g. 24 credits incl. 4 ethics.")
     )
@@ -133,6 +166,16 @@ class Jurisdiction(ClusterableModel):
         ),
         MultiFieldPanel(
             [
+                FieldPanel("period_rule"),
+                FieldRowPanel([FieldPanel("period_end_month"), FieldPanel("period_end_day")]),
+                FieldPanel("period_surname_groups"),
+                FieldPanel("newly_admitted_period_months"),
+                FieldPanel("period_rule_source"),
+            ],
+            heading=_("Reporting periods"),
+        ),
+        MultiFieldPanel(
+            [
                 FieldPanel("pro_bono_minutes_per_credit"),
                 FieldPanel("pro_bono_max_credits_per_cycle"),
                 FieldPanel("pro_bono_category"),
@@ -152,6 +195,26 @@ class Jurisdiction(ClusterableModel):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.code})"
+
+    def clean(self) -> None:
+        super().clean()
+        from courses.periods import PeriodRuleError, surname_groups
+
+        if self.period_rule == self.PeriodRule.SURNAME:
+            errors = {}
+            try:
+                datetime.date(2000, self.period_end_month or 0, self.period_end_day or 0)
+            except (TypeError, ValueError):
+                errors["period_end_day"] = _("Give a real month and day on which a period ends.")
+            try:
+                if not surname_groups(self.period_surname_groups):
+                    errors["period_surname_groups"] = _('Give at least one group, e.g. "A-M 2026".')
+            except PeriodRuleError as error:
+                errors["period_surname_groups"] = str(error)
+            if self.reporting_cycle_months % 12:
+                errors["reporting_cycle_months"] = _("A last-name rule needs a cycle of whole years.")
+            if errors:
+                raise forms.ValidationError(errors)
 
     @property
     def pro_bono_programs(self) -> list[str]:
@@ -202,6 +265,18 @@ class BarAdmission(models.Model):
     bar_number = models.CharField(_("bar or registration number"), max_length=40)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
     admitted_on = models.DateField(_("date admitted"))
+    birth_date = models.DateField(
+        _("date of birth"),
+        null=True,
+        blank=True,
+        help_text=_("Optional. Only jurisdictions whose periods follow the birthday (New York) use it."),
+    )
+    roll_surname = models.CharField(
+        _("last name on the roll"),
+        max_length=100,
+        blank=True,
+        help_text=_("Optional. The last name the bar lists you under, when it is not the last word of your name."),
+    )
 
     class Meta:
         ordering = ["jurisdiction__code"]

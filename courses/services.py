@@ -386,6 +386,8 @@ def bar_admission_save(
     status: str,
     admitted_on,
     admission: BarAdmission | None = None,
+    birth_date=None,
+    roll_surname: str = "",
 ) -> BarAdmission:
     """Create or update one of the user's bar admissions (one per jurisdiction)."""
     if admission is not None and admission.user_id != user.pk:
@@ -400,6 +402,8 @@ def bar_admission_save(
     admission.bar_number = bar_number.strip()
     admission.status = status
     admission.admitted_on = admitted_on
+    admission.birth_date = birth_date
+    admission.roll_surname = roll_surname.strip()
     try:
         with transaction.atomic():
             admission.save()

@@ -309,6 +309,8 @@ def bar_admission_edit(request, admission_id: int):
         "bar_number": admission.bar_number,
         "status": admission.status,
         "admitted_on": admission.admitted_on,
+        "birth_date": admission.birth_date,
+        "roll_surname": admission.roll_surname,
     }
     form = BarAdmissionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -44,6 +44,8 @@ class BarAdmissionViewSet(SnippetViewSet):
         FieldPanel("bar_number"),
         FieldPanel("status"),
         FieldPanel("admitted_on"),
+        FieldPanel("birth_date"),
+        FieldPanel("roll_surname"),
     ]
 
 

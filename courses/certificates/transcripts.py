@@ -1,9 +1,9 @@
 """The attorney's CLE transcript: credit per jurisdiction and reporting period, by category.
 
-Reads only. A reporting period is `reporting_cycle_months` long and counted from the
-attorney's admission date in that jurisdiction (or 1 January of the year of their first
-certificate when we have no admission date); boards with other anchors (NY birthdays
-after the first cycle, CA last-name groups) can be added as data later.
+Reads only. Each jurisdiction's `period_rule` (courses.periods) sets the periods: fixed end
+dates by last-name group (Illinois, California), birthday cycles after the newly admitted
+period (New York), or, by default, `reporting_cycle_months` counted from the admission date
+(or 1 January of the year of the first certificate when we have no admission date).
 Only valid certificates count: a superseded one is replaced by its correction and a
 revoked one counts for nothing.
 """
@@ -60,6 +60,7 @@ class TranscriptOption:
     jurisdiction_name: str
     jurisdiction_code: str
     periods: list[Period]
+    note: str = ""
 
     def default_choice(self) -> Period:
         today = timezone.localdate()
@@ -118,6 +119,8 @@ class Transcript:
     pro_bono_unavailable: bool = False
     pro_bono_summary: str = ""
     total: Decimal = Decimal(0)
+    period_source: str = ""
+    period_note: str = ""
 
     @property
     def total_str(self) -> str:
@@ -146,6 +149,38 @@ def periods_for(*, jurisdiction_id: int, anchor: date, cycle_months: int, earlie
     return list(reversed(periods))
 
 
+def _periods_by_rule(*, jurisdiction, admission, user: User, earliest: date, today: date) -> tuple[list[Period], str]:
+    """The periods the jurisdiction's rule gives, or ([], why) when the rule cannot be applied to this attorney."""
+    from courses import periods as rules
+
+    rule = jurisdiction.period_rule
+    spans = None
+    note = ""
+    if rule == jurisdiction.PeriodRule.SURNAME:
+        surname = rules.surname_for(full_name=user.full_name, roll_surname=admission.roll_surname if admission else "")
+        spans = rules.surname_periods(jurisdiction=jurisdiction, surname=surname, earliest=earliest, today=today)
+        if spans is None:
+            note = _("Add the last name you are listed under to see your %(name)s reporting period.") % {
+                "name": jurisdiction.name
+            }
+    elif rule == jurisdiction.PeriodRule.BIRTHDAY:
+        if admission is not None and admission.birth_date:
+            spans = rules.birthday_periods(
+                birth_date=admission.birth_date,
+                admitted_on=admission.admitted_on,
+                newly_admitted_months=jurisdiction.newly_admitted_period_months,
+                earliest=earliest,
+                today=today,
+            )
+        else:
+            note = _("Add your date of birth to your bar admission to see your %(name)s cycle.") % {
+                "name": jurisdiction.name
+            }
+    if not spans:
+        return [], note
+    return [Period(jurisdiction.pk, start, end) for start, end in reversed(spans)], note
+
+
 def transcript_options(*, user: User) -> list[TranscriptOption]:
     """The jurisdictions the attorney is admitted in or holds certificates for, with their periods."""
     from courses.models import BarAdmission, Jurisdiction
@@ -167,21 +202,32 @@ def transcript_options(*, user: User) -> list[TranscriptOption]:
         else:
             anchor = date(earliest.year, 1, 1)
         earliest = max(min(earliest, today), anchor)
+        periods, note = _periods_by_rule(
+            jurisdiction=jurisdiction, admission=admission, user=user, earliest=earliest, today=today
+        )
+        if not periods:
+            # No rule, or not enough about the attorney to apply it: cycles from the admission date.
+            periods = periods_for(
+                jurisdiction_id=jurisdiction.pk,
+                anchor=anchor,
+                cycle_months=jurisdiction.reporting_cycle_months,
+                earliest=earliest,
+                today=today,
+            )
         options.append(
             TranscriptOption(
                 jurisdiction_id=jurisdiction.pk,
                 jurisdiction_name=jurisdiction.name,
                 jurisdiction_code=jurisdiction.code,
-                periods=periods_for(
-                    jurisdiction_id=jurisdiction.pk,
-                    anchor=anchor,
-                    cycle_months=jurisdiction.reporting_cycle_months,
-                    earliest=earliest,
-                    today=today,
-                ),
+                periods=periods,
+                note=note,
             )
         )
     return options
+
+
+def period_notes(*, options: list[TranscriptOption]) -> list[str]:
+    return [option.note for option in options if option.note]
 
 
 def period_choices(*, options: list[TranscriptOption]) -> list[tuple[str, str]]:
@@ -306,6 +352,7 @@ def transcript_for(*, user: User, period: Period) -> Transcript:
         start=period.start,
         end=period.end,
         requirements=jurisdiction.cycle_requirements,
+        period_source=jurisdiction.period_rule_source,
     )
     totals: OrderedDict[str, Decimal] = OrderedDict()
     for certificate in certificates:

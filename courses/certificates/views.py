@@ -90,6 +90,8 @@ def _transcript_context(request):
         period = options[0].default_choice()
         form = TranscriptForm(initial={"period": period.key}, periods=transcripts.period_choices(options=options))
     data = transcripts.transcript_for(user=request.user, period=period) if period else None
+    if data is not None:
+        data.period_note = next((o.note for o in options if o.jurisdiction_id == data.jurisdiction_id), "")
     return form, data
 
 
