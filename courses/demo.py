@@ -49,6 +49,9 @@ JURISDICTIONS = [
         "requires_affirmation": True,
         "retention_years": 4,
         "reporting_cycle_months": 24,
+        "period_rule": "birthday",
+        "newly_admitted_period_months": 24,
+        "period_rule_source": "22 NYCRR 1500.2, 1500.12, 1500.13; 22 NYCRR 118.1 (registration after the birthday)",
         "cycle_requirements": (
             "Experienced attorneys: 24 credits every two years, including at least 4 in Ethics and "
             "Professionalism, 1 in Diversity, Inclusion and Elimination of Bias and 1 in Cybersecurity, Privacy "
@@ -85,6 +88,14 @@ JURISDICTIONS = [
         "requires_affirmation": False,
         "retention_years": 4,
         "reporting_cycle_months": 36,
+        # 36-month periods ending January 31 by last-name group (Rules of the State Bar 2.71-2.72). The
+        # end years could not be confirmed from the State Bar's own pages here and secondary sources
+        # disagree (some report a longer current period ending in March 2026): confirm before relying on it.
+        "period_rule": "surname",
+        "period_end_month": 1,
+        "period_end_day": 31,
+        "period_surname_groups": "A-G 2025\nH-M 2026\nN-Z 2027",
+        "period_rule_source": "State Bar of Cal. rules 2.71-2.72 (groups A-G, H-M, N-Z); end years to confirm with the State Bar",
         "cycle_requirements": (
             "25 hours every three years, including legal ethics (with civility), competence issues, elimination "
             "of bias (including implicit bias) and technology. Confirm the current minimums with the State Bar."
@@ -116,6 +127,11 @@ JURISDICTIONS = [
         "requires_affirmation": False,
         "retention_years": 4,
         "reporting_cycle_months": 24,
+        "period_rule": "surname",
+        "period_end_month": 6,
+        "period_end_day": 30,
+        "period_surname_groups": "A-M 2026\nN-Z 2027",
+        "period_rule_source": "Ill. S. Ct. R. 794(a): two-year periods July 1 – June 30; A-M even years, N-Z odd",
         "cycle_requirements": (
             "30 hours every two years, including 6 hours of professional responsibility with at least 1 hour of "
             "diversity and inclusion and 1 hour of mental health and substance abuse. No general pro bono "
