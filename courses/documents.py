@@ -163,4 +163,7 @@ def media_serve(request: HttpRequest, path: str) -> HttpResponse:
     # Lower case too: a development machine's file system may not tell the cases apart.
     if posixpath.normpath(normalised.lower()).split("/")[0] == "documents":
         raise Http404
-    return static_serve(request, normalised, document_root=settings.MEDIA_ROOT)
+    try:
+        return static_serve(request, normalised, document_root=settings.MEDIA_ROOT)
+    except (OSError, ValueError) as exc:  # a name too long for the file system, a NUL byte
+        raise Http404 from exc

@@ -103,6 +103,9 @@ DATA_INVENTORY: dict[str, dict[str, tuple[str, str]]] = {
         "id": _ID, "case": (CASE, "which case"), "attorney": (PERSONAL, "whose hours"),
         "worked_on": (PERSONAL, "pro bono reporting"), "hours": (PERSONAL, "pro bono reporting"),
         "description": (PERSONAL, "pro bono reporting, no client details"), "created_at": _TS,
+        "approved_at": (PERSONAL, "CLE pro bono credit: the provider's affirmation"),
+        "approved_by": (PERSONAL, "who affirmed the hours"), "rejected_at": (PERSONAL, "CLE pro bono credit"),
+        "rejection_reason": (PERSONAL, "told to the attorney, no client details"),
     },
     "mentorship.ReminderSent": {
         "id": _ID, "kind": (INTERNAL, "idempotent reminders"), "object_key": (INTERNAL, "idempotent reminders"),

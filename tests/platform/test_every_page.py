@@ -117,6 +117,8 @@ SAMPLES: dict[str, Callable[[], dict]] = {
     "staff:case_status": lambda: _pk(_case()),
     "staff:case_purge": lambda: _pk(_case()),
     "staff:case_date_add": lambda: _pk(_case()),
+    "staff:hours_approve": lambda: _pk(_model("mentorship.HoursEntry")),
+    "staff:hours_reject": lambda: _pk(_model("mentorship.HoursEntry")),
     "staff:case_date_verify": lambda: {
         "pk": _model("mentorship.CaseDate").case_id,
         "date_pk": _model("mentorship.CaseDate").pk,

@@ -47,6 +47,8 @@ REGEX_ROUTES = {
     r"^confirm-email/(?P<key>[-:\w]+)/$": "confirm-email/{slug}/",
     r"^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$": "password/reset/key/{slug}-{str}/",
     r"^.*/$": "{str}/",  # the Wagtail admin's catch-all 404
+    # Development media, present when the URLconf was loaded with DEBUG on (another test may reload it so).
+    r"^media/(?P<path>.*)$": "media/{str}",
 }
 SLOT = re.compile(r"\{(\w+)\}")
 ROUTE_SLOT = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<parameter>[^>]+)>")
