@@ -1,9 +1,9 @@
 """Course evaluations: the attorney is asked after completion; editors see answers per course, never who gave them.
 
 Accredited providers must offer every attendee an evaluation form (the State Bar of
-California's provider administration requirements; New York's accredited-provider
-standards). The certificate never waits on it: completion and issue do not read anything
-here.
+California's provider administration requirements: forms available to all attorneys,
+returned forms kept one year; New York per the issue, its rule not confirmed yet). The
+certificate never waits on it: completion and issue read nothing here.
 
 Anonymity rests on three things: CourseEvaluation has no user, enrolment or timestamp
 (only the month, and a random key); EvaluationSubmitted, which records who answered so

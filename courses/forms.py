@@ -1,5 +1,7 @@
 from django import forms
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
@@ -39,8 +41,13 @@ class CourseEvaluationForm(forms.Form):
         max_length=EVALUATION_COMMENT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
         label=_("Anything else you would like to tell us (optional)"),
-        help_text=_("Up to %(limit)s characters. Please do not name clients or colleagues.")
-        % {"limit": EVALUATION_COMMENT_MAX_LENGTH},
+        help_text=lazy(
+            lambda: (
+                gettext("Up to %(limit)s characters. Please do not name clients or colleagues.")
+                % {"limit": EVALUATION_COMMENT_MAX_LENGTH}
+            ),
+            str,
+        )(),
     )
 
     def __init__(self, *args, **kwargs):

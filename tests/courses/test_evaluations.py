@@ -1,11 +1,12 @@
 """Course evaluations: asked after completion, anonymous, once, reported per course past a threshold.
 
 Why providers must offer one: the State Bar of California's provider administration
-requirements say providers "must make Evaluation Forms available to all attorneys" and
-keep returned forms for one year (mcle.calbar.ca.gov, Providers > Administration
-Requirements; calbar.ca.gov "Provider Record Keeping"). New York's accredited-provider
-standards (22 NYCRR 1500.4(b)) also ask providers to have courses evaluated by attendees;
-the exact paragraph was not confirmed from the rule text here (see the notes).
+requirements say providers must make evaluation forms available to all attorneys and keep
+returned forms for one year (mcle.calbar.ca.gov, Providers > Education Approval >
+Administration Requirements; calbar.ca.gov, MCLE Providers > Provider Record Keeping).
+For New York the issue says the same; 22 NYCRR 1500.4(b) (accreditation standards) was
+read only through paragraph (7), which does not mention evaluations, so the New York
+source is not confirmed here (see the notes).
 """
 
 import pytest
