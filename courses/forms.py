@@ -1,8 +1,16 @@
 from django import forms
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .models import BarAdmission, Jurisdiction
+from .models import (
+    EVALUATION_COMMENT_MAX_LENGTH,
+    EVALUATION_QUESTIONS,
+    EVALUATION_SCALE,
+    BarAdmission,
+    Jurisdiction,
+)
 
 
 class BarAdmissionForm(forms.Form):
@@ -48,3 +56,31 @@ class BarAdmissionForm(forms.Form):
 class AttendanceCodeForm(forms.Form):
     entry = forms.IntegerField(widget=forms.HiddenInput)
     code = forms.CharField(max_length=40, label=_("Attendance code"))
+
+
+class CourseEvaluationForm(forms.Form):
+    """The evaluation form as shown; courses.evaluations validates what is sent."""
+
+    comment = forms.CharField(
+        required=False,
+        max_length=EVALUATION_COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        label=_("Anything else you would like to tell us (optional)"),
+        help_text=lazy(
+            lambda: (
+                gettext("Up to %(limit)s characters. Please do not name clients or colleagues.")
+                % {"limit": EVALUATION_COMMENT_MAX_LENGTH}
+            ),
+            str,
+        )(),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        questions = {
+            name: forms.TypedChoiceField(
+                choices=EVALUATION_SCALE, coerce=int, widget=forms.RadioSelect, label=label, required=True
+            )
+            for name, label in EVALUATION_QUESTIONS
+        }
+        self.fields = {**questions, **self.fields}

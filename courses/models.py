@@ -741,3 +741,77 @@ class QuizAttempt(models.Model):
         ]
         verbose_name = _("quiz attempt")
         verbose_name_plural = _("quiz attempts")
+
+
+# --- Course evaluations ---------------------------------------------------------------------
+
+EVALUATION_SCALE = [
+    (1, _("Strongly disagree")),
+    (2, _("Disagree")),
+    (3, _("Neither agree nor disagree")),
+    (4, _("Agree")),
+    (5, _("Strongly agree")),
+]
+EVALUATION_COMMENT_MAX_LENGTH = 1000
+# The usual CLE evaluation statements, answered on the scale above (one field each below).
+EVALUATION_QUESTIONS = [
+    ("objectives", _("The course met its stated learning objectives.")),
+    ("faculty", _("The faculty were knowledgeable and effective.")),
+    ("materials", _("The written materials were useful and of high quality.")),
+    ("relevance", _("The course is relevant to my pro bono practice.")),
+    ("recommend", _("I would recommend this course to a colleague.")),
+]
+
+
+class CourseEvaluation(models.Model):
+    """One attendee's answers to a course's evaluation form, kept without the attendee.
+
+    There is deliberately no user, enrolment or timestamp here: the key is random (no
+    sequence to line up with EvaluationSubmitted) and only the month is kept, for
+    retention. Who answered is recorded apart, in EvaluationSubmitted.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    course = models.ForeignKey(CoursePage, on_delete=models.PROTECT, related_name="evaluations")
+    month = models.DateField(help_text=_("First day of the month the form was answered in."))
+    objectives = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(5)])
+    faculty = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(5)])
+    materials = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(5)])
+    relevance = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(5)])
+    recommend = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(5)])
+    comment = models.TextField(blank=True, max_length=EVALUATION_COMMENT_MAX_LENGTH)
+
+    class Meta:
+        constraints = [  # noqa: RUF012
+            models.CheckConstraint(
+                condition=models.Q(**{f"{name}__gte": 1, f"{name}__lte": 5}), name=f"courses_evaluation_{name}_range"
+            )
+            for name, _label in EVALUATION_QUESTIONS
+        ]
+        verbose_name = _("course evaluation")
+        verbose_name_plural = _("course evaluations")
+
+    def __str__(self) -> str:
+        return f"{self.course} — {self.month:%Y-%m}"
+
+
+class EvaluationSubmitted(models.Model):
+    """That an attorney answered (or declined) a course's evaluation, so they are asked once.
+
+    It says nothing about the answers and carries no time, so it cannot be matched to a
+    CourseEvaluation.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="+")
+    declined = models.BooleanField(
+        default=False, help_text=_("The attorney chose not to answer; they may still answer later.")
+    )
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "course"], name="courses_evaluation_submitted_unique")]
+        verbose_name = _("evaluation asked")
+        verbose_name_plural = _("evaluations asked")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} — {self.course_id}"

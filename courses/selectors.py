@@ -13,6 +13,7 @@ from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .evaluations import evaluation_status, evaluations_due_for
 from .models import (
     INSTRUCTION_LANGUAGES,
     AttendanceCheckpoint,
@@ -259,6 +260,7 @@ def learning_overview(*, user) -> dict:
         "progress_rows": rows,
         "overall_percent": round(100 * done / total) if total else 0,
         "courses_completed": sum(1 for row in rows if row.enrollment.completed_at),
+        "evaluations_due": list(evaluations_due_for(user=user)),
     }
 
 
@@ -276,6 +278,7 @@ def course_page_context(*, course: CoursePage, user, preview: bool = False) -> d
         )
     requirements = enrollment_requirements(enrollment=enrollment) if enrollment else []
     return {
+        "evaluation_status": evaluation_status(user=user, course=course) if enrollment else "closed",
         "enrollment": enrollment,
         "progress": enrollment_progress(enrollment=enrollment) if enrollment else None,
         "requirements": requirements,

@@ -16,6 +16,7 @@ urlpatterns = [
     ),
     path("learn/courses/<id:course_id>/affirm/", views.affirm, name="affirm"),
     path("learn/courses/<id:course_id>/law-update/", views.law_update, name="law_update"),
+    path("learn/courses/<id:course_id>/evaluation/", views.evaluation, name="evaluation"),
     path("learn/lessons/<id:lesson_id>/heartbeat/", views.heartbeat, name="heartbeat"),
     path("learn/lessons/<id:lesson_id>/complete/", views.lesson_complete, name="lesson_complete"),
     path("learn/lessons/<id:lesson_id>/code/", views.attendance_code, name="attendance_code"),

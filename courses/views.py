@@ -11,8 +11,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from . import selectors, services
-from .forms import AttendanceCodeForm, BarAdmissionForm
+from . import evaluations, selectors, services
+from .forms import AttendanceCodeForm, BarAdmissionForm, CourseEvaluationForm
 from .models import AttendanceCodeEntry, BarAdmission, CoursePage, Enrollment, LessonPage, QuizAttempt
 
 
@@ -281,6 +281,48 @@ def affirm(request, course_id: int):
         else:
             messages.success(request, _("Affirmation signed."))
     return redirect(course.get_url(request=request))
+
+
+# --- Course evaluation ---------------------------------------------------------------------
+
+
+@login_required
+def evaluation(request, course_id: int):
+    """The course's evaluation form, open once the course is complete; answers are kept without the attorney."""
+    course = _live_course(course_id)
+    status = evaluations.evaluation_status(user=request.user, course=course)
+    if status == "closed":
+        messages.info(request, _("The evaluation opens once you have completed the course."))
+        return redirect(course.get_url(request=request))
+    if request.method == "POST":
+        if request.POST.get("action") == "decline":
+            try:
+                evaluations.course_evaluation_decline(user=request.user, course=course)
+            except evaluations.EvaluationError as error:
+                messages.error(request, str(error))
+            else:
+                messages.info(request, _("We will not ask again. You can still answer from the course page."))
+            return redirect("courses:my_learning")
+        try:
+            evaluations.course_evaluation_submit(
+                user=request.user, course=course, answers=request.POST, comment=request.POST.get("comment", "")
+            )
+        except evaluations.EvaluationError as error:
+            messages.error(request, str(error))
+            if evaluations.evaluation_status(user=request.user, course=course) == "answered":
+                return redirect(course.get_url(request=request))
+            form = CourseEvaluationForm(initial=request.POST.dict())
+            return render(
+                request, "courses/evaluation.html", {"course": course, "form": form, "status": status}, status=400
+            )
+        messages.success(request, _("Thank you: your evaluation was sent anonymously."))
+        return redirect(course.get_url(request=request))
+    if status == "answered":
+        messages.info(request, _("You have already sent your evaluation of this course. Thank you."))
+        return redirect(course.get_url(request=request))
+    return render(
+        request, "courses/evaluation.html", {"course": course, "form": CourseEvaluationForm(), "status": status}
+    )
 
 
 # --- Bar admissions ------------------------------------------------------------------------------

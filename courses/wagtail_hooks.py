@@ -2,13 +2,16 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import admin_views
 from .models import BarAdmission, CreditCategory, Jurisdiction
 from .selectors import page_has_learning_records
 
@@ -72,3 +75,24 @@ def keep_pages_with_learning_records(request, page):
         )
         return redirect("wagtailadmin_pages:edit", page.pk)
     return None
+
+
+@hooks.register("register_admin_urls")
+def register_evaluation_report_url():
+    return [path("courses/evaluations/", admin_views.evaluation_report, name="courses_evaluation_report")]
+
+
+class EvaluationReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(admin_views.EVALUATION_REPORT_PERMISSION)
+
+
+@hooks.register("register_reports_menu_item")
+def register_evaluation_report():
+    return EvaluationReportMenuItem(
+        _("Course evaluations"),
+        reverse("courses_evaluation_report"),
+        name="course-evaluations",
+        icon_name="list-ul",
+        order=970,
+    )
