@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0004_pro_bono_programs'),
+        ('courses', '0005_reporting_periods'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
