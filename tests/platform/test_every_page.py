@@ -85,6 +85,7 @@ SAMPLES: dict[str, Callable[[], dict]] = {
     "courses:assessment_result": lambda: {"course_id": _attempt().enrollment.course_id, "number": _attempt().number},
     "courses:affirm": lambda: {"course_id": _course().pk},
     "courses:law_update": lambda: {"course_id": _course().pk},
+    "courses:evaluation": lambda: {"course_id": _course().pk},
     "courses:heartbeat": lambda: {"lesson_id": _lesson().pk},
     "courses:lesson_complete": lambda: {"lesson_id": _lesson().pk},
     "courses:attendance_code": lambda: {"lesson_id": _lesson().pk},
