@@ -157,7 +157,7 @@ JURISDICTIONS = [
 
 ETHICS_CATEGORY = {"NY": "ethics", "CA": "ethics", "IL": "prof_resp"}
 GENERAL_CATEGORY = {"CA": "general", "IL": "general"}
-APPROVED_FROM = datetime.date(2026, 1, 1)
+APPROVED_FROM = datetime.date(2025, 1, 1)
 APPROVED_TO = datetime.date(2027, 12, 31)
 PROVIDER = "Pro Bono Academy"
 PROVIDER_CONTACT = "cle@probono.example · (312) 555-0142"
@@ -186,7 +186,9 @@ BAR_ADMISSIONS = [
 
 # Learners' histories: (person key, course slug, stage). Stages: "complete", "failed_once"
 # (lessons done, one failed final attempt), "halfway" (first lesson done), "started"
-# (first lesson opened), "enrolled".
+# (first lesson opened), "enrolled", and "complete_before_law_change" (completed, on the
+# clock, two months before the course's law changed: the attorney sees "update required").
+COMPLETE_STAGES = {"complete", "complete_before_law_change"}
 HISTORIES = [
     ("att_garcia", "gender-based-asylum", "complete"),
     ("att_garcia", "trauma-informed-interviewing", "complete"),
@@ -208,7 +210,7 @@ HISTORIES = [
     ("att_liu", "gender-based-asylum", "complete"),
     ("att_liu", "t-visa", "halfway"),
     ("att_okeke", "vawa-self-petitions", "halfway"),
-    ("att_novak", "gender-based-asylum", "complete"),
+    ("att_novak", "gender-based-asylum", "complete_before_law_change"),
     ("att_novak", "vawa-self-petitions", "complete"),
     ("att_herrera", "working-with-interpreters", "enrolled"),
     ("att_kim", "u-visa", "started"),
@@ -232,7 +234,11 @@ def seed(*, people, stdout) -> None:
         _bar_admissions(people=people, jurisdictions=jurisdictions)
     created = 0
     for key, slug, stage in HISTORIES:
-        if key in people and _history(user=people[key], course=courses[slug], stage=stage):
+        if key not in people:
+            continue
+        if stage == "complete_before_law_change":
+            created += _history_before_law_change(user=people[key], course=courses[slug])
+        elif _history(user=people[key], course=courses[slug], stage=stage):
             created += 1
     stdout.write(
         f"Courses: {len(jurisdictions)} jurisdictions, {len(courses)} courses, "
@@ -332,6 +338,8 @@ def _course(*, index, spec, number, jurisdictions) -> CoursePage:
         final_assessment=[{"type": "question", "value": _question(q), "id": str(uuid.uuid4())} for q in spec["final"]],
         pass_mark_percent=70,
         max_attempts=3,
+        law_changed_on=spec.get("law_changed_on"),
+        law_change_summary=spec.get("law_change_summary", ""),
     )
     for order, (name, title, bio) in enumerate(spec["faculty"]):
         course.faculty.add(CourseFaculty(name=name, title=title, bio=bio, sort_order=order))
@@ -462,6 +470,22 @@ def _study(*, enrollment: Enrollment, lesson: LessonPage, clock: datetime.dateti
             services.quiz_attempt_submit(enrollment=enrollment, token=token, data=_answers(questions, right=True))
     services.lesson_complete(enrollment=enrollment, lesson=lesson)
     return clock + timedelta(minutes=3)
+
+
+def _history_before_law_change(*, user, course: CoursePage) -> bool:
+    """A completion as it happened before the law changed, certificates and all, so every date
+    the attorney and an auditor see agrees. Runs the real services on a travelled clock."""
+    try:
+        import time_machine  # installed with the project's dev tools, which `make demo` uses
+    except ImportError:  # a production install seeding a demo: complete it today instead
+        return _history(user=user, course=course, stage="complete")
+    if Enrollment.objects.filter(user=user, course=course).exists():
+        return False
+    then = timezone.make_aware(
+        datetime.datetime.combine(course.law_changed_on - timedelta(days=60), datetime.time(15, 0))
+    )
+    with time_machine.travel(then, tick=True):
+        return _history(user=user, course=course, stage="complete")
 
 
 def _history(*, user, course: CoursePage, stage: str) -> bool:

@@ -69,6 +69,18 @@ COURSES = [
         "ny_category": "app",
         "law_as_of": LAW_AS_OF,
         "law_reviewed_by": reviewer("Marisol Ruiz", "supervising attorney, immigration court practice"),
+        # The Board decided K-E-S-G- on July 18, 2025: what was learned before it taught social
+        # groups the Board no longer recognises.
+        "law_changed_on": datetime.date(2025, 7, 18),
+        "law_change_summary": (
+            "<p>On July 18, 2025 the Board held in <em>Matter of K-E-S-G-</em> that a particular social group "
+            "defined by sex, or by sex and nationality, standing alone, is not cognizable: groups such as "
+            "&ldquo;Honduran women&rdquo; are foreclosed before immigration judges and the Board. The Attorney "
+            "General then reinstated <em>Matter of A-B-</em> I and II in <em>Matter of S-S-F-M-</em>.</p>"
+            "<p>Re-read the lesson on the particular social group: build groups with narrowing characteristics "
+            "the record proves, argue the other protected grounds, and preserve the sex-based group for "
+            "circuit review where your circuit's law supports it.</p>"
+        ),
         "faculty": [
             (
                 "Marisol Ruiz",

@@ -49,7 +49,7 @@ def test_demo_track_is_complete_accredited_and_idempotent():
             assert text.count("<p>") >= 2 and len(text) > 1200, lesson.title
 
     completed = Enrollment.objects.filter(completed_at__isnull=False)
-    assert completed.count() == sum(1 for *_rest, stage in demo.HISTORIES if stage == "complete")
+    assert completed.count() == sum(1 for *_rest, stage in demo.HISTORIES if stage in demo.COMPLETE_STAGES)
     for enrollment in completed:
         assert all(req.met for req in enrollment_requirements(enrollment=enrollment))
         assert enrollment.affirmation_signed_at is not None
@@ -57,3 +57,29 @@ def test_demo_track_is_complete_accredited_and_idempotent():
     assert QuizAttempt.objects.filter(kind=QuizAttempt.Kind.FINAL, passed=False).exists()
     assert BarAdmission.objects.filter(user=people["att_garcia"]).exists()
     assert LessonPage.objects.live().count() >= 14
+
+
+def test_the_demo_asylum_course_marks_its_law_changed_and_one_attorney_learned_it_before(client):
+    """The asylum course's law changed with Matter of K-E-S-G- (BIA, July 18, 2025); Novak completed
+    it two months earlier, on the clock, so her certificates say so and she sees "update required"."""
+    from courses.certificates import demo as certificates_demo
+    from courses.certificates.models import Certificate
+
+    people = demo_people_ensure()
+    demo.seed(people=people, stdout=io.StringIO())
+    certificates_demo.seed(people=people, stdout=io.StringIO())
+    course = CoursePage.objects.get(slug="gender-based-asylum")
+    assert str(course.law_changed_on) == "2025-07-18"
+    assert "K-E-S-G-" in course.law_change_summary
+
+    novak = Enrollment.objects.get(user=people["att_novak"], course=course)
+    assert novak.completed_at.date() < course.law_changed_on
+    assert novak.update_required
+    certificates = Certificate.objects.filter(enrollment=novak)
+    assert certificates.exists()
+    assert all(certificate.completed_on < course.law_changed_on for certificate in certificates)
+    garcia = Enrollment.objects.get(user=people["att_garcia"], course=course)
+    assert not garcia.update_required
+
+    client.force_login(people["att_novak"])
+    assert "Update required" in client.get("/learn/").content.decode()
