@@ -82,7 +82,14 @@ demo: install
 	$(DEMO_ENV) $(BIN)/python manage.py seed_demo
 	$(DEMO_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install
+# axe-core for the accessibility browser test, from the npm registry at the locked version
+# (package-lock.json, with its integrity hash). Without npm the test says what is missing.
+NODE_STAMP := node_modules/.package-lock.json
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the accessibility browser test needs it (apt-get install -y npm)"; fi
+
+test: install $(NODE_STAMP)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install
@@ -103,4 +110,4 @@ beat: install
 	$(BIN)/celery -A lms beat --loglevel=INFO
 
 clean:
-	rm -rf $(VENV) staticfiles db.sqlite3
+	rm -rf $(VENV) node_modules staticfiles db.sqlite3

@@ -1,0 +1,118 @@
+"""axe-core on every page each kind of visitor can open on the demo site (WCAG 2.1 AA rules).
+
+axe-core comes from the npm registry (`package.json`, `npm ci`), never a CDN, and is injected
+by the test only: visitors are never sent it. No page may have a critical or serious violation;
+moderate and minor ones are listed in a report the run writes (`AXE_REPORT`, by default
+.ci/out/axe-report.md) so they can be worked down.
+"""
+
+import json
+import os
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from accounts.models import User
+from tests.conftest import skip_or_fail
+from tests.platform.test_every_page import VISITORS, walked_paths
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+REPORT = Path(os.environ.get("AXE_REPORT", Path(settings.BASE_DIR) / ".ci" / "out" / "axe-report.md"))
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+BLOCKING = {"critical", "serious"}
+# Pages of one Wagtail type share a template: one of each is enough.
+ONE_PER_PAGE_TYPE = True
+
+
+def _pages_to_check(paths: list[str]) -> list[str]:
+    from wagtail.models import Page
+
+    by_url = {page.url: page for page in Page.objects.live().specific() if page.depth > 1 and page.url}
+    seen_types, chosen = set(), []
+    for path in paths:
+        page = by_url.get(path)
+        if page is not None and ONE_PER_PAGE_TYPE:
+            if type(page) in seen_types:
+                continue
+            seen_types.add(type(page))
+        chosen.append(path)
+    return chosen
+
+
+def _html_pages_for(email: str | None, paths: list[str]) -> list[str]:
+    """The paths this visitor gets a 200 HTML page for (a quick server-side pass first)."""
+    client = Client()
+    if email:
+        client.force_login(User.objects.get(email=email))
+    ok = []
+    for path in paths:
+        response = client.get(path)
+        if response.status_code == 200 and response.get("Content-Type", "").startswith("text/html"):
+            ok.append(path)
+    return ok
+
+
+def _sign_in(context, email: str | None, base_url: str) -> None:
+    if not email:
+        return
+    client = Client()
+    client.force_login(User.objects.get(email=email))
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": base_url}])
+
+
+def _axe(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        """tags => axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})
+             .then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                 nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ")), count: v.nodes.length})))""",
+        WCAG_AA,
+    )
+    return result
+
+
+def _write_report(findings: dict[str, list[tuple[str, str, dict]]], checked: int) -> None:
+    REPORT.parent.mkdir(parents=True, exist_ok=True)
+    lines = [f"# axe-core report: {checked} page views checked", ""]
+    for impact in ("critical", "serious", "moderate", "minor"):
+        rows = findings.get(impact, [])
+        lines.append(f"## {impact}: {len(rows)}")
+        for visitor, path, violation in rows:
+            lines.append(f"- {visitor} `{path}` **{violation['id']}** ({violation['count']}): {violation['help']}")
+            lines.extend(f"  - `{node}`" for node in violation["nodes"])
+        lines.append("")
+    REPORT.write_text("\n".join(lines))
+    (REPORT.with_suffix(".json")).write_text(json.dumps(findings, indent=1))
+
+
+def test_no_page_has_a_critical_or_serious_violation_for_any_visitor(browser, live_server, demo_seed):
+    if not AXE.exists():
+        skip_or_fail("browser", f"needs {AXE}: run `npm ci`")
+    demo_seed()
+    paths = _pages_to_check(walked_paths())
+    findings: dict[str, list] = defaultdict(list)
+    checked = 0
+    for visitor, email in VISITORS.items():
+        pages = _html_pages_for(email, paths)
+        # The injected script is the test's own: the site's CSP would (rightly) refuse it.
+        context = browser.new_context(base_url=live_server.url, bypass_csp=True)
+        _sign_in(context, email, live_server.url)
+        page = context.new_page()
+        for path in pages:
+            page.goto(path)
+            checked += 1
+            for violation in _axe(page):
+                findings[violation["impact"] or "minor"].append((visitor, path, violation))
+        context.close()
+    _write_report(findings, checked)
+    blocking = [f"{v} {p}: {x['id']} {x['nodes']}" for impact in BLOCKING for v, p, x in findings.get(impact, [])]
+    assert checked > 50
+    assert not blocking, f"{len(blocking)} critical or serious axe violations (report: {REPORT}):\n" + "\n".join(
+        blocking
+    )
