@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from accounts.roles import ROLE_GROUP_NAMES, Role
 from courses.vocabulary import ReliefType
+from lms.forms import IdChoiceField
 
 from .languages import ILR_LEVELS, country_choices, language_name, language_names
 from .models import Case, CaseDateKind, CaseStatus, ExperienceLevel, MatchingSettings, MentorProfile
@@ -357,7 +358,7 @@ class MentorProfileForm(forms.ModelForm):
 
 class ReliefRequirementForm(forms.Form):
     relief_type = forms.ChoiceField(label=_("Relief type"), choices=ReliefType.choices)
-    course = forms.ModelChoiceField(label=_("Required course"), queryset=None)
+    course = IdChoiceField(label=_("Required course"), queryset=None)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -22,6 +22,7 @@ from wagtail.admin import messages
 
 from accounts.audit import audit_record
 from accounts.models import AuditEvent
+from lms.forms import IdChoiceField
 
 from . import reports
 from .forms import ReissueForm, RevokeForm
@@ -40,7 +41,7 @@ def _require(request, codename: str) -> None:
 
 
 class ReportFilterForm(forms.Form):
-    course = forms.ModelChoiceField(queryset=None, required=False, label=gettext_lazy("Course"))
+    course = IdChoiceField(queryset=None, required=False, label=gettext_lazy("Course"))
     grain = forms.ChoiceField(
         choices=[
             ("month", gettext_lazy("Month")),
