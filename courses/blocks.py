@@ -10,6 +10,8 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 
+from .vocabulary import INSTRUCTION_LANGUAGES
+
 
 class AnswerChoiceBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=400, label=_("Choice"))
@@ -84,6 +86,14 @@ class VideoBlock(blocks.StructBlock):
         label=_("External video address"),
         help_text=_("Used when the video is hosted elsewhere; learners open it in a new tab."),
     )
+    captions = DocumentChooserBlock(
+        required=False,
+        label=_("Captions (WebVTT)"),
+        help_text=_("A .vtt captions file uploaded to Documents. Required for a self-hosted video."),
+    )
+    captions_language = blocks.ChoiceBlock(
+        choices=INSTRUCTION_LANGUAGES, default="en", label=_("Language of the captions")
+    )
     duration_minutes = blocks.IntegerBlock(required=False, min_value=1, label=_("Duration (minutes)"))
     transcript = blocks.RichTextBlock(
         features=["bold", "italic", "ul", "ol", "h3"],
@@ -101,6 +111,15 @@ class VideoBlock(blocks.StructBlock):
         if not value.get("video_file") and not value.get("external_url"):
             raise StructBlockValidationError(
                 block_errors={"video_file": ValidationError(_("Choose a video file or give an external address."))}
+            )
+        captions = value.get("captions")
+        if value.get("video_file") and not captions:
+            raise StructBlockValidationError(
+                block_errors={"captions": ValidationError(_("Upload the video's captions (a .vtt file) with it."))}
+            )
+        if captions and not captions.filename.lower().endswith(".vtt"):
+            raise StructBlockValidationError(
+                block_errors={"captions": ValidationError(_("Captions must be a WebVTT (.vtt) file."))}
             )
         return value
 

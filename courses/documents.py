@@ -41,6 +41,8 @@ ALLOWED_KINDS: dict[str, str] = {
     # Self-hosted lesson videos are uploaded as documents (courses.blocks.VideoBlock).
     "mp4": "mp4",
     "webm": "webm",
+    # Their captions, as WebVTT (text that must begin with the WEBVTT signature).
+    "vtt": "webvtt",
 }
 
 # What a document answers with: a download that, opened anyway, may run nothing.
@@ -68,7 +70,13 @@ def document_file_check(*, file: IO[bytes], name: str) -> None:
     file.seek(0)
     guessed = filetype.guess(head)
     found = "jpg" if guessed and guessed.extension == "jpg" else (guessed.extension if guessed else None)
-    if expected == "text":
+    if expected == "webvtt":
+        if found is not None or not _is_plain_text(file) or not _starts_as_webvtt(file):
+            raise ValidationError(
+                _('This is not a WebVTT captions file: its first line must be "WEBVTT".'),
+                code="document_content",
+            )
+    elif expected == "text":
         if found is not None or not _is_plain_text(file):
             raise ValidationError(
                 _("This file is not plain text, although its name ends in .%(extension)s."),
@@ -101,6 +109,14 @@ def _is_plain_text(file: IO[bytes]) -> bool:
         return False
     lowered = text.lower()
     return not lowered.lstrip().startswith("<") and not any(tag in lowered for tag in _MARKUP)
+
+
+def _starts_as_webvtt(file: IO[bytes]) -> bool:
+    """The WebVTT signature: "WEBVTT" (after an optional byte order mark), then a space, tab or line end."""
+    head = file.read(16)
+    file.seek(0)
+    head = head.removeprefix(b"\xef\xbb\xbf")
+    return head.startswith(b"WEBVTT") and (len(head) == 6 or head[6:7] in (b" ", b"\t", b"\n", b"\r"))
 
 
 def _pdf_is_active(file: IO[bytes]) -> bool:

@@ -28,15 +28,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import AssessmentBlock, CreditHoursBlock, LessonBodyBlock
-from .vocabulary import ReliefType
-
-INSTRUCTION_LANGUAGES = [
-    ("en", _("English")),
-    ("es", _("Spanish")),
-    ("fr", _("French")),
-    ("ht", _("Haitian Creole")),
-    ("pt", _("Portuguese")),
-]
+from .vocabulary import INSTRUCTION_LANGUAGES, ReliefType
 
 DEFAULT_AFFIRMATION = _(
     "I affirm that I personally completed this course, watched and read its lessons in full, "

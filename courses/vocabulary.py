@@ -14,3 +14,13 @@ class ReliefType(models.TextChoices):
     CANCELLATION = "cancellation", _("Cancellation of removal")
     ADJUSTMENT = "adjustment", _("Adjustment of status")
     PRACTICE_SKILLS = "practice_skills", _("Practice skills")
+
+
+# Languages a course (and a video's captions) can be in.
+INSTRUCTION_LANGUAGES = [
+    ("en", _("English")),
+    ("es", _("Spanish")),
+    ("fr", _("French")),
+    ("ht", _("Haitian Creole")),
+    ("pt", _("Portuguese")),
+]

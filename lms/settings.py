@@ -378,7 +378,7 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Documents are always downloads, of allowed kinds checked by their bytes (courses/documents.py).
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "courses.documents.DocumentForm"
-WAGTAILDOCS_EXTENSIONS = "pdf txt png jpg jpeg gif webp docx xlsx pptx odt mp4 webm".split()
+WAGTAILDOCS_EXTENSIONS = "pdf txt png jpg jpeg gif webp docx xlsx pptx odt mp4 webm vtt".split()
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_I18N_ENABLED = False
