@@ -3,7 +3,8 @@
 axe-core comes from the npm registry (`package.json`, `npm ci`), never a CDN, and is injected
 by the test only: visitors are never sent it. No page may have a critical or serious violation;
 moderate and minor ones are listed in a report the run writes (`AXE_REPORT`, by default
-.ci/out/axe-report.md) so they can be worked down.
+.ci/out/axe-report.md) so they can be worked down. Each page is checked again 375 px wide:
+no sideways scrolling (tables scroll in their own box) and tap targets of at least 24 px.
 """
 
 import json
@@ -25,6 +26,8 @@ AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 REPORT = Path(os.environ.get("AXE_REPORT", Path(settings.BASE_DIR) / ".ci" / "out" / "axe-report.md"))
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 BLOCKING = {"critical", "serious"}
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 740}
 # Pages of one Wagtail type share a template: one of each is enough.
 ONE_PER_PAGE_TYPE = True
 
@@ -66,15 +69,34 @@ def _sign_in(context, email: str | None, base_url: str) -> None:
     context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": base_url}])
 
 
-def _axe(page) -> list[dict]:
-    page.add_script_tag(path=str(AXE))
+def _axe(page, run_only: dict | None = None) -> list[dict]:
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
     result = page.evaluate(
-        """tags => axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})
+        """only => axe.run(document, {runOnly: only, resultTypes: ["violations"]})
              .then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                  nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ")), count: v.nodes.length})))""",
-        WCAG_AA,
+        run_only or {"type": "tag", "values": WCAG_AA},
     )
     return result
+
+
+def _overflow(page) -> list[str]:
+    """What sticks out past the viewport's width (the page would scroll sideways)."""
+    return page.evaluate(
+        """() => {
+          const width = document.documentElement.clientWidth;
+          if (document.documentElement.scrollWidth <= width) return [];
+          const wide = [];
+          for (const el of document.body.querySelectorAll("*")) {
+            const box = el.getBoundingClientRect();
+            if (box.right > width + 1 && !el.closest(".table-wrap, .visually-hidden, .skip-link"))
+              wide.push(el.tagName.toLowerCase() + (el.className ? "." + String(el.className).split(" ")[0] : ""));
+            if (wide.length >= 5) break;
+          }
+          return wide.length ? wide : ["(the page is wider than the viewport)"];
+        }"""
+    )
 
 
 def _write_report(findings: dict[str, list[tuple[str, str, dict]]], checked: int) -> None:
@@ -97,6 +119,7 @@ def test_no_page_has_a_critical_or_serious_violation_for_any_visitor(browser, li
     demo_seed()
     paths = _pages_to_check(walked_paths())
     findings: dict[str, list] = defaultdict(list)
+    narrow: list[str] = []
     checked = 0
     for visitor, email in VISITORS.items():
         pages = _html_pages_for(email, paths)
@@ -105,10 +128,18 @@ def test_no_page_has_a_critical_or_serious_violation_for_any_visitor(browser, li
         _sign_in(context, email, live_server.url)
         page = context.new_page()
         for path in pages:
+            page.set_viewport_size(DESKTOP)
             page.goto(path)
             checked += 1
             for violation in _axe(page):
                 findings[violation["impact"] or "minor"].append((visitor, path, violation))
+            # On a phone: nothing scrolls sideways but a table in its own box, and every tap
+            # target is at least 24 px or spaced as WCAG 2.5.8 allows (axe's target-size rule).
+            page.set_viewport_size(PHONE)
+            for element in _overflow(page):
+                narrow.append(f"{visitor} {path}: {element} is wider than {PHONE['width']} px")
+            for violation in _axe(page, {"type": "rule", "values": ["target-size"]}):
+                narrow.append(f"{visitor} {path}: {violation['id']} {violation['nodes']}")
         context.close()
     _write_report(findings, checked)
     blocking = [f"{v} {p}: {x['id']} {x['nodes']}" for impact in BLOCKING for v, p, x in findings.get(impact, [])]
@@ -116,3 +147,4 @@ def test_no_page_has_a_critical_or_serious_violation_for_any_visitor(browser, li
     assert not blocking, f"{len(blocking)} critical or serious axe violations (report: {REPORT}):\n" + "\n".join(
         blocking
     )
+    assert not narrow, f"{len(narrow)} problems at {PHONE['width']} px:\n" + "\n".join(narrow)
