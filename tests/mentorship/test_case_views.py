@@ -420,3 +420,21 @@ def test_case_list_pages_audit_the_read(role, route, object_type, world, client_
     rows = AuditEvent.objects.filter(action=AuditEvent.Action.READ, object_type=object_type)
     assert rows.count() == before + 1
     assert rows.latest("id").actor == world[role]
+
+
+def test_offer_summary_lists_the_case_dates_before_acceptance(world, client_for):
+    """A hearing and a filing deadline show on the summary, before party names or acceptance."""
+    import datetime
+
+    from tests.factories import CaseDateFactory
+
+    case = world["offered_case"]
+    year = datetime.date.today().year + 1
+    CaseDateFactory(case=case, kind="hearing", date=datetime.date(year, 1, 15))
+    CaseDateFactory(case=case, kind="one_year_deadline", date=datetime.date(year, 3, 2))
+    html = _html(
+        client_for(world["offered_attorney"]).get(reverse("mentorship:offer_detail", args=[world["offer"].pk]))
+    )
+    assert f"Hearing: 15 Jan {year}" in html
+    assert f"One-year asylum filing deadline: 2 Mar {year}" in html
+    assert PARTY_SENTINEL not in html
