@@ -198,7 +198,7 @@ def test_staff_intake_rejects_bad_language_codes_without_error_page(staff_user, 
         {"client_initials": "AB", "languages": "xx1, spanish", "min_ilr_level": "3", "relief_types": ["asylum"]},
     )
     assert response.status_code == 200
-    assert "ISO 639-3" in response.content.decode()
+    assert "Not in the language list: xx1." in response.content.decode()
     assert not Case.objects.exists()
 
 
@@ -361,7 +361,7 @@ def test_mentor_profile_form_validates_language_codes(world, client_for):
     response = client.post(
         reverse("mentorship:mentor_profile"), {"max_mentees": "2", "languages": "spa, zzz9", "expertise": ["asylum"]}
     )
-    assert response.status_code == 200 and "ISO 639-3" in response.content.decode()
+    assert response.status_code == 200 and "Not in the language list: zzz9." in response.content.decode()
     response = client.post(
         reverse("mentorship:mentor_profile"),
         {"max_mentees": "2", "available": "on", "languages": "spa, quc", "expertise": ["asylum", "u_visa"]},
@@ -438,3 +438,65 @@ def test_offer_summary_lists_the_case_dates_before_acceptance(world, client_for)
     assert f"Hearing: 15 Jan {year}" in html
     assert f"One-year asylum filing deadline: 2 Mar {year}" in html
     assert PARTY_SENTINEL not in html
+
+
+def test_staff_intake_takes_languages_by_name(staff_user, client_for):
+    client = client_for(staff_user)
+    form = client.get(reverse("staff:case_create")).content.decode()
+    assert '<option value="Mam"></option>' in form and 'list="id_languages_list"' in form
+    response = client.post(
+        reverse("staff:case_create"),
+        {
+            "client_initials": "AB",
+            "languages_0": "Mam",
+            "languages_1": "spanish",
+            "languages_2": "",
+            "min_ilr_level": "3",
+            "relief_types": ["asylum"],
+        },
+    )
+    assert response.status_code == 302
+    case = Case.objects.get()
+    assert case.languages == ["mam", "spa"]
+    edit = client.get(reverse("staff:case_edit", args=[case.pk])).content.decode()
+    assert 'name="languages_0" id="id_languages_0" value="Mam"' in edit
+
+
+def test_attorney_profile_takes_language_names_with_a_separate_level(client_for):
+    attorney = attorney_with_profile(languages=(("spa", 4),))
+    client = client_for(attorney)
+    page = client.get(reverse("mentorship:attorney_profile")).content.decode()
+    assert 'value="Spanish"' in page and '<option value="4" selected>' in page
+    response = client.post(
+        reverse("mentorship:attorney_profile"),
+        {
+            "capacity": "2",
+            "languages_0": "K'iche'",
+            "languages_0_level": "3",
+            "languages_1": "Haitian",
+            "languages_1_level": "5",
+        },
+    )
+    assert response.status_code == 302
+    profile = attorney.attorney_profile
+    assert {(lang.code, lang.ilr_level) for lang in profile.languages.all()} == {("quc", 3), ("hat", 5)}
+
+
+def test_attorney_profile_language_errors_are_sentences_and_keep_the_rows(client_for):
+    attorney = attorney_with_profile(languages=(("spa", 4),))
+    response = client_for(attorney).post(
+        reverse("mentorship:attorney_profile"),
+        {
+            "capacity": "2",
+            "languages_0": "Klingonish",
+            "languages_0_level": "3",
+            "languages_1": "French",
+            "languages_1_level": "",
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "is not in the language list" in html and "Choose an ILR speaking level for French." in html
+    assert 'value="Klingonish"' in html and 'value="French"' in html
+    assert "[&#x27;" not in html
+    assert {(lang.code, lang.ilr_level) for lang in attorney.attorney_profile.languages.all()} == {("spa", 4)}
