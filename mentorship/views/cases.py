@@ -56,6 +56,10 @@ def my_cases(request: HttpRequest) -> HttpResponse:
 @login_required
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     case, level = policy.case_for_request(request, pk)
+    return _render_case_detail(request, case=case, level=level)
+
+
+def _render_case_detail(request: HttpRequest, *, case, level, hours_form: HoursForm | None = None) -> HttpResponse:
     context = {
         "case": case,
         "level": level,
@@ -71,7 +75,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if context["show_identifying"]:
         context["dates"] = case.dates.all()
     if context["can_log_hours"]:
-        context["hours_form"] = HoursForm()
+        context["hours_form"] = hours_form or HoursForm()
         context["hours"] = case.hours_entries.filter(attorney=request.user)
     return render(request, "mentorship/case_detail.html", context)
 
@@ -79,7 +83,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def hours_add(request: HttpRequest, pk: int) -> HttpResponse:
-    case, _level = policy.case_for_request(request, pk, minimum=policy.FULL, audit=False)
+    case, level = policy.case_for_request(request, pk, minimum=policy.FULL, audit=False)
     if not policy.can_log_hours(request.user, case):
         raise policy.deny(request, object_type="mentorship.case", object_id=pk)
     form = HoursForm(request.POST)
@@ -87,12 +91,13 @@ def hours_add(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             hours_log(case=case, by=request.user, **form.cleaned_data)
         except HoursError as exc:
-            messages.error(request, str(exc))
+            form.add_error(None, exc)
         else:
             messages.success(request, _("Hours logged."))
-    else:
-        messages.error(request, _("Check the hours: a date, and between 0.25 and 24 hours."))
-    return redirect("mentorship:case_detail", pk=case.pk)
+            return redirect("mentorship:case_detail", pk=case.pk)
+    # The form again with what was typed and why it was refused; showing the file again is a read.
+    audit_record(actor=request.user, action=AuditEvent.Action.READ, obj=case, request=request)
+    return _render_case_detail(request, case=case, level=level, hours_form=form)
 
 
 @login_required
