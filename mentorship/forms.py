@@ -354,6 +354,10 @@ class OfferSendForm(forms.Form):
     )
     # The constraints staff saw fail, sent back with the reason: an override covers only these.
     override_codes = forms.CharField(required=False, max_length=300, widget=forms.HiddenInput)
+    confirm = forms.BooleanField(
+        label=_("I have checked the attorney and the expiry: send this offer now"),
+        error_messages={"required": _("Tick the box to confirm the offer.")},
+    )
 
     def __init__(self, *args, failed_constraints=(), overridable: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -370,6 +374,19 @@ class OfferSendForm(forms.Form):
 
     def clean_override_codes(self) -> list[str]:
         return [code for code in self.cleaned_data["override_codes"].split() if re.fullmatch(r"[a-z_]{1,40}", code)]
+
+
+class OfferConfirmForm(forms.Form):
+    """The second step of sending an offer from the matching suggestions: expiry and cascade."""
+
+    person = forms.IntegerField(min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput)
+    expires_in_days = forms.IntegerField(label=_("Expires in (days)"), min_value=1, max_value=30)
+    cascade = forms.BooleanField(label=_("On decline or expiry, offer to the next ranked attorney"), required=False)
+
+    @staticmethod
+    def initial_for(person: int) -> dict:
+        knobs = MatchingSettings.load()
+        return {"person": person, "expires_in_days": knobs.offer_expiry_days, "cascade": knobs.cascade_default}
 
 
 class DeclineForm(forms.Form):

@@ -223,7 +223,7 @@ def test_staff_offer_send_through_page(world, client_for):
     case = world["seeking_case"]
     attorney = attorney_with_profile()
     response = client_for(world["staff"]).post(
-        reverse("staff:offer_send", args=[case.pk]), {"attorney": attorney.pk, "expires_in_days": "3"}
+        reverse("staff:offer_send", args=[case.pk]), {"attorney": attorney.pk, "expires_in_days": "3", "confirm": "on"}
     )
     assert response.status_code == 302
     assert CaseOffer.objects.get(case=case).attorney == attorney
@@ -500,3 +500,18 @@ def test_attorney_profile_language_errors_are_sentences_and_keep_the_rows(client
     assert 'value="Klingonish"' in html and 'value="French"' in html
     assert "[&#x27;" not in html
     assert {(lang.code, lang.ilr_level) for lang in attorney.attorney_profile.languages.all()} == {("spa", 4)}
+
+
+def test_staff_offer_from_the_case_page_needs_a_confirmation(world, client_for):
+    case, attorney = world["seeking_case"], attorney_with_profile()
+    client = client_for(world["staff"])
+    page = _html(client.get(reverse("staff:case_detail", args=[case.pk])))
+    assert 'name="confirm"' in page and 'name="expires_in_days"' in page
+    response = client.post(
+        reverse("staff:offer_send", args=[case.pk]), {"attorney": attorney.pk, "expires_in_days": "3"}
+    )
+    assert response.status_code == 302 and not CaseOffer.objects.filter(case=case).exists()
+    client.post(
+        reverse("staff:offer_send", args=[case.pk]), {"attorney": attorney.pk, "expires_in_days": "3", "confirm": "on"}
+    )
+    assert CaseOffer.objects.filter(case=case, attorney=attorney).exists()
