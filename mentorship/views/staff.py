@@ -178,7 +178,7 @@ def _case_page(request: HttpRequest, case, level: str, *, offer_form: OfferSendF
             "case": case,
             "level": level,
             "languages": language_labels(case.languages),
-            "status_form": CaseStatusForm(),
+            "status_form": CaseStatusForm(initial={"to_status": case.status}),
             "purge_form": CasePurgeForm(),
             "date_form": CaseDateForm(),
             "offer_form": offer_form,

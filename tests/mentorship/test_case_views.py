@@ -515,3 +515,9 @@ def test_staff_offer_from_the_case_page_needs_a_confirmation(world, client_for):
         reverse("staff:offer_send", args=[case.pk]), {"attorney": attorney.pk, "expires_in_days": "3", "confirm": "on"}
     )
     assert CaseOffer.objects.filter(case=case, attorney=attorney).exists()
+
+
+def test_staff_status_list_starts_at_the_case_current_status(world, client_for):
+    page = _html(client_for(world["staff"]).get(reverse("staff:case_detail", args=[world["placed_case"].pk])))
+    assert '<option value="placed" selected>' in page
+    assert '<option value="intake" selected>' not in page
