@@ -111,6 +111,24 @@ def fitting_case_ids(cases: Iterable[CaseInput], attorney: AttorneyInput, *, con
     return [case.id for case in cases if feasible(pool, case)[0]]
 
 
+def why_cases_do_not_fit(
+    cases: Iterable[CaseInput], attorney: AttorneyInput, *, context: MatchContext
+) -> list[tuple[Reason, int]]:
+    """For an attorney: each hard constraint that keeps cases from them, worded for this attorney
+    (from the first case it excludes), with how many cases it excludes; most cases first."""
+    pool = AttorneyPool([attorney], context)
+    first: dict[str, Reason] = {}
+    counts: dict[str, int] = {}
+    for case in cases:
+        failed = failed_masks(pool, case)
+        for code in CONSTRAINT_CODES:
+            if code in failed and failed[code][0]:
+                first.setdefault(code, BY_CODE[code].attorney_reason(case, attorney, context))
+                counts[code] = counts.get(code, 0) + 1
+    order = {code: i for i, code in enumerate(CONSTRAINT_CODES)}
+    return [(first[code], counts[code]) for code in sorted(counts, key=lambda c: (-counts[c], order[c]))]
+
+
 def explain_assignment(
     case: CaseInput,
     attorneys: AttorneyPool | Iterable[AttorneyInput],

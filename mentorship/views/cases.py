@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.audit import audit_record
@@ -14,6 +15,16 @@ from accounts.models import AuditEvent
 
 from .. import policy
 from ..forms import HoursForm, language_labels
+from ..matching import (
+    BAR_ADMISSION,
+    BAR_JURISDICTION,
+    CAPACITY,
+    DEADLINE_EXPERIENCE,
+    DETAINED,
+    LANGUAGE,
+    PAUSED,
+    TRAINING,
+)
 from ..selectors.cases import (
     mentorships_ended_for_mentee,
     mentorships_for_mentee,
@@ -21,6 +32,7 @@ from ..selectors.cases import (
     open_cases_for_attorney,
     placements_for_attorney,
 )
+from ..selectors.matching import open_case_exclusions
 from ..selectors.offers import offers_pending_count, placement_override
 from ..services.hours import HoursError, hours_log
 from ..services.offers import OfferError, interest_express
@@ -100,6 +112,19 @@ def hours_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_case_detail(request, case=case, level=level, hours_form=form)
 
 
+# What an attorney can do about each hard constraint that keeps open cases from them.
+REMEDIES = {
+    LANGUAGE: (gettext_lazy("Add your languages and levels to your profile"), "mentorship:attorney_profile"),
+    TRAINING: (gettext_lazy("Complete the required course"), "courses:catalog"),
+    CAPACITY: (gettext_lazy("Raise your maximum active cases in your profile"), "mentorship:attorney_profile"),
+    PAUSED: (gettext_lazy("Change “not taking cases until” in your profile"), "mentorship:attorney_profile"),
+    BAR_ADMISSION: (gettext_lazy("Add your bar admission"), "courses:bar_admissions"),
+    BAR_JURISDICTION: (gettext_lazy("Add your bar admission"), "courses:bar_admissions"),
+    DETAINED: (gettext_lazy("Say in your profile whether you can take detained cases"), "mentorship:attorney_profile"),
+    DEADLINE_EXPERIENCE: (gettext_lazy("Record your experience in your profile"), "mentorship:attorney_profile"),
+}
+
+
 @login_required
 def open_cases(request: HttpRequest) -> HttpResponse:
     policy.require_attorney(request)
@@ -110,7 +135,11 @@ def open_cases(request: HttpRequest) -> HttpResponse:
         {"case": case, "languages": language_labels(case.languages), "interested": case.pk in interested}
         for case in cases
     ]
-    return render(request, "mentorship/open_cases.html", {"rows": rows})
+    seeking, reasons = (0, []) if rows else open_case_exclusions(user_id=request.user.pk)
+    exclusions = [
+        {"text": reason.text, "count": count, "remedy": REMEDIES.get(reason.code)} for reason, count in reasons
+    ]
+    return render(request, "mentorship/open_cases.html", {"rows": rows, "seeking": seeking, "exclusions": exclusions})
 
 
 @login_required

@@ -521,3 +521,36 @@ def test_staff_status_list_starts_at_the_case_current_status(world, client_for):
     page = _html(client_for(world["staff"]).get(reverse("staff:case_detail", args=[world["placed_case"].pk])))
     assert '<option value="placed" selected>' in page
     assert '<option value="intake" selected>' not in page
+
+
+def test_open_cases_name_the_real_reason_none_fits(staff_user, client_for):
+    """Only missing training keeps the case away: the page says so, not languages or capacity."""
+    from home.models import ProgramContactSettings
+    from mentorship.models import ReliefTypeRequirement
+    from tests.factories import CoursePageFactory
+
+    contact = ProgramContactSettings.load()
+    contact.email = "help@program.example"
+    contact.save()
+    attorney = attorney_with_profile(languages=(("spa", 4),), capacity=3)
+    ReliefTypeRequirement.objects.create(relief_type="u_visa", course=CoursePageFactory())
+    CaseFactory(status="seeking", relief_types=["u_visa"], languages=["spa"], created_by=staff_user)
+    html = _html(client_for(attorney).get(reverse("mentorship:open_cases")))
+    assert "Required training: has not completed the training required for U visa" in html
+    assert reverse("courses:catalog") in html
+    assert "Check your languages and capacity" not in html
+    assert "Language:" not in html and "Capacity:" not in html
+    assert 'href="mailto:help@program.example"' in html
+
+
+def test_dashboard_does_not_say_not_placed_to_an_attorney_whose_case_ended(client_for):
+    from django.utils import timezone
+
+    from tests.factories import PlacementFactory
+
+    placement = PlacementFactory()
+    placement.closed_at = timezone.now()
+    placement.save()
+    html = _html(client_for(placement.attorney).get(reverse("dashboard")))
+    assert "You are not placed on a case yet." not in html
+    assert "You have no open case right now." in html
