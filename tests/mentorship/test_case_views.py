@@ -536,8 +536,9 @@ def test_open_cases_name_the_real_reason_none_fits(staff_user, client_for):
     ReliefTypeRequirement.objects.create(relief_type="u_visa", course=CoursePageFactory())
     CaseFactory(status="seeking", relief_types=["u_visa"], languages=["spa"], created_by=staff_user)
     html = _html(client_for(attorney).get(reverse("mentorship:open_cases")))
-    assert "Required training: has not completed the training required for U visa" in html
+    assert "Required training — 1 case" in html
     assert reverse("courses:catalog") in html
+    assert "U visa" not in html  # a case that does not fit is not described
     assert "Check your languages and capacity" not in html
     assert "Language:" not in html and "Capacity:" not in html
     assert 'href="mailto:help@program.example"' in html
@@ -554,3 +555,14 @@ def test_dashboard_does_not_say_not_placed_to_an_attorney_whose_case_ended(clien
     html = _html(client_for(placement.attorney).get(reverse("dashboard")))
     assert "You are not placed on a case yet." not in html
     assert "You have no open case right now." in html
+
+
+def test_open_cases_word_an_attorney_only_reason_with_their_own_figures(staff_user, client_for):
+    from tests.factories import PlacementFactory
+
+    attorney = attorney_with_profile(capacity=1)
+    PlacementFactory(attorney=attorney)
+    CaseFactory(status="seeking", created_by=staff_user)
+    html = _html(client_for(attorney).get(reverse("mentorship:open_cases")))
+    assert "Capacity: no capacity left (1 active of 1)" in html
+    assert reverse("mentorship:attorney_profile") in html
