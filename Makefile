@@ -9,7 +9,7 @@ PYTEST_ARGS ?=
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test install lock audit migrate seed serve lint format bench worker beat clean
+.PHONY: demo totp test install lock audit migrate seed serve lint format bench worker beat clean
 
 # requirements.lock pins every package that `make install` puts in the venv (runtime, the
 # dev extra, setuptools for building the project, pip itself) to one version with the
@@ -74,13 +74,20 @@ audit:
 	  fi; \
 	done
 
-# The demo runs in development mode unless DEBUG is set otherwise.
-DEMO_ENV := DEBUG=$${DEBUG:-true}
+# The demo runs in development mode unless DEBUG is set otherwise. Links in emails and on
+# certificates (the verify URL and its QR code) point at the address the demo serves on,
+# unless SITE_URL is set: `make demo PORT=8201` links to http://127.0.0.1:8201.
+DEMO_URL_HOST := $(if $(filter 0.0.0.0 ::,$(HOST)),127.0.0.1,$(HOST))
+DEMO_ENV := DEBUG=$${DEBUG:-true} SITE_URL=$${SITE_URL:-http://$(DEMO_URL_HOST):$(PORT)}
 
 demo: install
 	$(DEMO_ENV) $(BIN)/python manage.py migrate --no-input
 	$(DEMO_ENV) $(BIN)/python manage.py seed_demo
 	$(DEMO_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The current one-time code of the demo accounts (development mode only, like the demo).
+totp: install
+	@$(DEMO_ENV) $(BIN)/python manage.py demo_totp_code
 
 # axe-core for the accessibility browser test, from the npm registry at the locked version
 # (package-lock.json, with its integrity hash). Without npm the test says what is missing.

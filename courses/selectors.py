@@ -12,6 +12,7 @@ from django.db.models import QuerySet, Sum
 from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .evaluations import evaluation_status, evaluations_due_for
 from .models import (
@@ -169,9 +170,15 @@ def enrollment_requirements(*, enrollment: Enrollment) -> list[Requirement]:
         requirements.append(
             Requirement(
                 "time",
-                _("Spend at least %(minutes)s minutes engaged") % {"minutes": course.minimum_engaged_minutes},
+                ngettext(
+                    "Spend at least %(minutes)s minute engaged",
+                    "Spend at least %(minutes)s minutes engaged",
+                    course.minimum_engaged_minutes,
+                )
+                % {"minutes": course.minimum_engaged_minutes},
                 seconds >= course.minimum_engaged_minutes * 60,
-                _("%(minutes)s minutes so far") % {"minutes": seconds // 60},
+                ngettext("%(minutes)s minute so far", "%(minutes)s minutes so far", seconds // 60)
+                % {"minutes": seconds // 60},
             )
         )
     if course.require_attendance_codes:

@@ -9,7 +9,7 @@ from accounts.roles import Role
 
 DEMO_PASSWORD = "probono-demo-2026"  # noqa: S105 - published demo sign-in, printed by seed_demo
 # A fixed TOTP secret for demo mentors and staff, so the demo can be entered with any
-# authenticator app or with `manage.py demo_totp_code EMAIL`. Never used outside the demo.
+# authenticator app or with `make totp`. Never used outside the demo.
 DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105 - demo only
 
 

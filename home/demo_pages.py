@@ -1,6 +1,6 @@
 """Demo content for the home page."""
 
-from .models import HomePage, HomePageStep
+from .models import HomePage, HomePageStep, ProgramContactSettings
 
 STEPS = [
     (
@@ -39,4 +39,9 @@ def seed(*, people, stdout) -> None:
             HomePageStep.objects.create(page=home, sort_order=order, title=title, text=text)
     if changed:
         home.save_revision().publish()
+    contact = ProgramContactSettings.load()
+    if not contact.email:
+        contact.email, contact.phone = "help@probono.example", "+1 555 0100"
+        contact.hours = "Monday to Friday, 9:00–17:00"
+        contact.save()
     stdout.write("Home page: ready")

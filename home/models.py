@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
@@ -57,3 +58,21 @@ class HomePageFeaturedCourse(Orderable):
     course = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
 
     panels = [PageChooserPanel("course", page_type="courses.CoursePage")]
+
+
+@register_setting(icon="mail")
+class ProgramContactSettings(BaseGenericSetting):
+    """How attorneys and mentors reach program staff, shown wherever a page says "ask program staff".
+
+    Write only the program's own details here: never a client's."""
+
+    email = models.EmailField(_("program email"), blank=True)
+    phone = models.CharField(_("program phone"), max_length=40, blank=True)
+    hours = models.CharField(
+        _("when staff answer"), max_length=120, blank=True, help_text=_("For example “Monday to Friday, 9:00–17:00”.")
+    )
+
+    panels = [FieldPanel("email"), FieldPanel("phone"), FieldPanel("hours")]
+
+    class Meta:
+        verbose_name = _("program contact")

@@ -303,6 +303,8 @@ CONTENT_SECURITY_POLICY = {
 }
 
 LANGUAGE_CODE = "en-us"
+# DATE_FORMAT and DATETIME_FORMAT for every page (lms/formats/en/formats.py).
+FORMAT_MODULE_PATH = ["lms.formats"]
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
 TIME_ZONE = env.str("TIME_ZONE", default="America/New_York")
 USE_I18N = True

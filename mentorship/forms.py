@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
@@ -13,37 +16,198 @@ from accounts.roles import ROLE_GROUP_NAMES, Role
 from courses.vocabulary import ReliefType
 from lms.forms import IdChoiceField
 
-from .languages import ILR_LEVELS, country_choices, language_name, language_names
+from .languages import ILR_LEVELS, country_choices, language_choices, language_name, language_names
 from .models import Case, CaseDateKind, CaseStatus, ExperienceLevel, MatchingSettings, MentorProfile
 
 
-class LanguageCodesField(forms.CharField):
-    """ISO 639-3 codes typed as a comma-separated list ("spa, mam, quc")."""
+def language_code_for(text: str) -> str | None:
+    """The ISO 639-3 code for what a person typed or picked: a name ("Spanish"), a name with its
+    code ("Spanish (spa)") or a bare code ("spa"); None when it names no language in the list."""
+    text = " ".join(text.split())
+    if not text:
+        return None
+    match = re.fullmatch(r"(.+?)\s*\(([A-Za-z]{3})\)", text)
+    if match and match.group(2).lower() in language_names():
+        return match.group(2).lower()
+    if text.lower() in language_names():
+        return text.lower()
+    return _codes_by_name().get(text.casefold())
 
-    def __init__(self, **kwargs):
-        kwargs.setdefault("help_text", _("ISO 639-3 codes separated by commas, e.g. spa, mam, quc, hat."))
+
+@lru_cache(maxsize=1)
+def _codes_by_name() -> dict[str, str]:
+    return {name.casefold(): code for code, name in language_names().items()}
+
+
+@lru_cache(maxsize=1)
+def _language_datalist_options() -> str:
+    return format_html_join("", '<option value="{}"></option>', ((name,) for _code, name in language_choices()))
+
+
+class LanguageRowsWidget(forms.Widget):
+    """Rows of a language picked by name (a text box with the project's language list as
+    suggestions) and, with ``with_level``, its ILR speaking level as a separate choice.
+
+    The value is a list of rows ``(text, level)`` as typed; the field turns them into codes. A
+    single ``<name>`` value in the old typed format ("spa 4, mam 3") is read too."""
+
+    def __init__(self, *, rows: int = 3, with_level: bool = True, attrs=None):
+        super().__init__(attrs)
+        self.rows = rows
+        self.with_level = with_level
+
+    def value_from_datadict(self, data, files, name):
+        if f"{name}_0" not in data and name in data:
+            rows = []
+            for part in data.get(name, "").replace(";", ",").replace("\n", ",").split(","):
+                bits = part.replace(":", " ").split()
+                if self.with_level and len(bits) >= 2:
+                    rows.append((" ".join(bits[:-1]), bits[-1]))
+                elif bits:
+                    rows.append((" ".join(bits), ""))
+            return rows
+        rows = []
+        for i in range(50):
+            if f"{name}_{i}" not in data:
+                break
+            rows.append((str(data.get(f"{name}_{i}", "")).strip(), str(data.get(f"{name}_{i}_level", "")).strip()))
+        return rows
+
+    def value_omitted_from_data(self, data, files, name):
+        return f"{name}_0" not in data and name not in data
+
+    def id_for_label(self, id_):
+        return f"{id_}_0" if id_ else id_
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = self.build_attrs(self.attrs, attrs)
+        base_id = attrs.get("id") or f"id_{name}"
+        rows = list(value or [])
+        rows += [("", "")] * max(self.rows - len(rows), 1)
+        list_id = f"{base_id}_list"
+        parts = []
+        for i, (text, level) in enumerate(rows):
+            row = [
+                format_html(
+                    '<label for="{id}" class="visually-hidden">{label}</label>'
+                    '<input type="text" name="{name}" id="{id}" value="{value}" list="{list_id}" autocomplete="off">',
+                    id=f"{base_id}_{i}",
+                    label=_("Language %(number)s") % {"number": i + 1},
+                    name=f"{name}_{i}",
+                    value=text,
+                    list_id=list_id,
+                )
+            ]
+            if self.with_level:
+                options = format_html_join(
+                    "",
+                    '<option value="{}"{}>{}</option>',
+                    (
+                        (str(v), mark_safe(" selected") if str(v) == str(level) else "", label)  # noqa: S308
+                        for v, label in [("", _("ILR speaking level…")), *ILR_LEVELS]
+                    ),
+                )
+                row.append(
+                    format_html(
+                        '<label for="{id}" class="visually-hidden">{label}</label>'
+                        '<select name="{name}" id="{id}">{options}</select>',
+                        id=f"{base_id}_{i}_level",
+                        label=_("ILR speaking level for language %(number)s") % {"number": i + 1},
+                        name=f"{name}_{i}_level",
+                        options=options,
+                    )
+                )
+            parts.append(format_html('<div class="language-row">{}</div>', mark_safe("".join(row))))  # noqa: S308
+        return format_html(
+            '<div class="language-rows">{rows}<datalist id="{list_id}">{options}</datalist></div>',
+            rows=mark_safe("".join(parts)),  # noqa: S308
+            list_id=list_id,
+            options=_language_datalist_options(),
+        )
+
+
+def _rows_for_display(value, *, with_level: bool) -> list[tuple[str, str]]:
+    """Stored values (codes, or (code, level) pairs) or typed rows, as rows to show."""
+    rows = []
+    for item in value or []:
+        text, level = (item, "") if isinstance(item, str) else (item[0], item[1] if len(item) > 1 else "")
+        text = str(text)
+        if text.lower() in language_names():
+            text = language_name(text.lower())
+        rows.append((text, "" if level is None else str(level)))
+    return rows
+
+
+class LanguageListField(forms.Field):
+    """Languages picked by name, stored as a list of ISO 639-3 codes."""
+
+    def __init__(self, *, rows: int = 3, **kwargs):
+        kwargs.setdefault("widget", LanguageRowsWidget(rows=rows, with_level=False))
+        kwargs.setdefault("help_text", _("Start typing a language's name and pick it from the list."))
         super().__init__(**kwargs)
 
     def prepare_value(self, value):
-        if isinstance(value, list | tuple):
-            return ", ".join(value)
-        return value
+        return _rows_for_display(value, with_level=False)
 
-    def to_python(self, value):
-        value = super().to_python(value)
-        codes = []
-        for part in value.replace(";", ",").split(","):
-            code = part.strip().lower()
-            if code and code not in codes:
+    def to_python(self, value) -> list[str]:
+        codes, unknown = [], []
+        for text, _level in value or []:
+            if not text:
+                continue
+            code = language_code_for(text)
+            if code is None:
+                unknown.append(text[:60])
+            elif code not in codes:
                 codes.append(code)
+        if unknown:
+            raise ValidationError(
+                _("Not in the language list: %(names)s. Pick each language from the suggestions."),
+                params={"names": ", ".join(unknown)},
+            )
         return codes
 
     def validate(self, value):
         if self.required and not value:
-            raise ValidationError(self.error_messages["required"], code="required")
-        unknown = [code for code in value if code not in language_names()]
-        if unknown:
-            raise ValidationError(_("Not ISO 639-3 language codes: %(codes)s."), params={"codes": ", ".join(unknown)})
+            raise ValidationError(_("Choose at least one language."), code="required")
+
+
+class LanguageLevelsField(LanguageListField):
+    """Languages picked by name, each with an ILR speaking level: a list of (code, level)."""
+
+    def __init__(self, *, rows: int = 4, **kwargs):
+        kwargs.setdefault("widget", LanguageRowsWidget(rows=rows, with_level=True))
+        kwargs.setdefault(
+            "help_text",
+            _("Start typing a language's name, pick it from the list, then choose your ILR speaking level."),
+        )
+        super().__init__(rows=rows, **kwargs)
+
+    def prepare_value(self, value):
+        return _rows_for_display(value, with_level=True)
+
+    def to_python(self, value) -> list[tuple[str, int]]:
+        pairs, seen, errors = [], set(), []
+        for text, level in value or []:
+            if not text and not level:
+                continue
+            if not text:
+                errors.append(_("Choose the language for the level you picked."))
+                continue
+            code = language_code_for(text)
+            if code is None:
+                errors.append(
+                    _("“%(name)s” is not in the language list: pick it from the suggestions.") % {"name": text[:60]}
+                )
+                continue
+            if not (level.isdigit() and 0 <= int(level) <= 5):
+                errors.append(_("Choose an ILR speaking level for %(name)s.") % {"name": language_name(code)})
+                continue
+            if code not in seen:
+                seen.add(code)
+                pairs.append((code, int(level)))
+        if errors:
+            raise ValidationError(errors)
+        return pairs
 
 
 class LinesField(forms.CharField):
@@ -75,7 +239,7 @@ class CaseForm(forms.Form):
         error_messages={"invalid": _("Initials only: one to four letters.")},
     )
     country_of_origin = forms.ChoiceField(label=_("Country of origin"), required=False)
-    languages = LanguageCodesField(label=_("Client languages"))
+    languages = LanguageListField(label=_("Client languages"))
     min_ilr_level = forms.TypedChoiceField(
         label=_("Minimum ILR speaking level for the attorney"), choices=ILR_LEVELS, coerce=int
     )
@@ -191,6 +355,10 @@ class OfferSendForm(forms.Form):
     )
     # The constraints staff saw fail, sent back with the reason: an override covers only these.
     override_codes = forms.CharField(required=False, max_length=300, widget=forms.HiddenInput)
+    confirm = forms.BooleanField(
+        label=_("I have checked the attorney and the expiry: send this offer now"),
+        error_messages={"required": _("Tick the box to confirm the offer.")},
+    )
 
     def __init__(self, *args, failed_constraints=(), overridable: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -207,6 +375,19 @@ class OfferSendForm(forms.Form):
 
     def clean_override_codes(self) -> list[str]:
         return [code for code in self.cleaned_data["override_codes"].split() if re.fullmatch(r"[a-z_]{1,40}", code)]
+
+
+class OfferConfirmForm(forms.Form):
+    """The second step of sending an offer from the matching suggestions: expiry and cascade."""
+
+    person = forms.IntegerField(min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput)
+    expires_in_days = forms.IntegerField(label=_("Expires in (days)"), min_value=1, max_value=30)
+    cascade = forms.BooleanField(label=_("On decline or expiry, offer to the next ranked attorney"), required=False)
+
+    @staticmethod
+    def initial_for(person: int) -> dict:
+        knobs = MatchingSettings.load()
+        return {"person": person, "expires_in_days": knobs.offer_expiry_days, "cascade": knobs.cascade_default}
 
 
 class DeclineForm(forms.Form):
@@ -285,12 +466,7 @@ class AttorneyProfileForm(forms.Form):
     detained_ok = forms.BooleanField(label=_("I can take detained-docket cases"), required=False)
     remote_ok = forms.BooleanField(label=_("I can work remotely"), required=False)
     locations = LinesField(label=_("Courts and locations I can reach (one per line)"), required=False)
-    languages = forms.CharField(
-        label=_("Languages with ILR speaking level"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_('One per line: ISO 639-3 code and level 0–5, e.g. "spa 4" or "mam 3".'),
-    )
+    languages = LanguageLevelsField(label=_("Languages with ILR speaking level"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -301,23 +477,6 @@ class AttorneyProfileForm(forms.Form):
 
     def relief_fields(self):
         return [self[f"relief_{value}"] for value in ReliefType.values]
-
-    def clean_languages(self):
-        pairs = []
-        seen = set()
-        for line in self.cleaned_data["languages"].replace(",", "\n").splitlines():
-            parts = line.replace(":", " ").split()
-            if not parts:
-                continue
-            if len(parts) != 2 or not parts[1].isdigit() or not 0 <= int(parts[1]) <= 5:
-                raise ValidationError(_('Write each language as a code and a level 0–5, e.g. "spa 4".'))
-            code = parts[0].lower()
-            if code not in language_names():
-                raise ValidationError(_("%(code)s is not an ISO 639-3 language code."), params={"code": code})
-            if code not in seen:
-                seen.add(code)
-                pairs.append((code, int(parts[1])))
-        return pairs
 
     def relief_levels(self) -> list[tuple[str, int]]:
         return [
@@ -335,7 +494,7 @@ class AttorneyProfileForm(forms.Form):
             "detained_ok": profile.detained_ok,
             "remote_ok": profile.remote_ok,
             "locations": profile.locations,
-            "languages": "\n".join(f"{lang.code} {lang.ilr_level}" for lang in profile.languages.all()),
+            "languages": [(lang.code, lang.ilr_level) for lang in profile.languages.all()],
         }
         for item in profile.relief_experience.all():
             initial[f"relief_{item.relief_type}"] = item.level
@@ -349,7 +508,7 @@ class MentorProfileForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    languages = LanguageCodesField(label=_("Languages"), required=False)
+    languages = LanguageListField(label=_("Languages"), required=False)
 
     class Meta:
         model = MentorProfile

@@ -637,15 +637,24 @@ class MatchingSettings(models.Model):
     weight_mentor = models.PositiveSmallIntegerField(
         _("weight: a mentor with free capacity exists"), default=10, validators=[MaxValueValidator(100)]
     )
-    min_ilr_default = models.PositiveSmallIntegerField(default=3, validators=[MaxValueValidator(5)])
+    min_ilr_default = models.PositiveSmallIntegerField(
+        _("minimum ILR speaking level proposed at intake"),
+        default=3,
+        validators=[MaxValueValidator(5)],
+        help_text=_("0–5; staff can change it for each case."),
+    )
     urgent_within_days = models.PositiveSmallIntegerField(_("a hard date within this many days is urgent"), default=60)
     urgent_min_experience = models.PositiveSmallIntegerField(
         _("minimum experience level for urgent cases"), default=ExperienceLevel.SOME, choices=ExperienceLevel.choices
     )
     offer_expiry_days = models.PositiveSmallIntegerField(
-        default=3, validators=[MinValueValidator(1), MaxValueValidator(30)]
+        _("days an attorney has to answer an offer"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(30)],
     )
-    cascade_default = models.BooleanField(default=True)
+    cascade_default = models.BooleanField(
+        _("on decline or expiry, offer the case to the next ranked attorney"), default=True
+    )
     deadline_watch_days = models.JSONField(
         _("email staff this many days before an unfiled hard date"),
         default=deadline_watch_days_default,

@@ -19,6 +19,7 @@ attorney keeps a read-only history of it; staff read all of it, audited.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from functools import wraps
 from typing import TYPE_CHECKING
@@ -293,6 +294,20 @@ def people_reminded_of_case(case: Case) -> list[User]:
 
 def can_edit_checkin(user, checkin: CheckIn) -> bool:
     return can_view_checkin(user, checkin) and checkin.logged_by_id == user.pk
+
+
+# Long enough to fix a slip after the next meeting; short enough that the record of a pairing
+# staff rely on does not keep moving.
+CHECKIN_CHANGE_DAYS = 14
+
+
+def can_change_checkin(user, checkin: CheckIn) -> bool:
+    """The author may correct or delete a check-in while the pairing is current, for a while."""
+    return (
+        can_edit_checkin(user, checkin)
+        and can_log_checkin(user, checkin.mentorship)
+        and timezone.now() - checkin.created_at <= datetime.timedelta(days=CHECKIN_CHANGE_DAYS)
+    )
 
 
 # ---------------------------------------------------------------------------

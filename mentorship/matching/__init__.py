@@ -35,7 +35,14 @@ from .constraints import (
     Constraint,
     Scope,
 )
-from .explain import evaluate, explain_assignment, feasible_attorney_ids, fitting_case_ids, top_k
+from .explain import (
+    evaluate,
+    explain_assignment,
+    feasible_attorney_ids,
+    fitting_case_ids,
+    top_k,
+    why_cases_do_not_fit,
+)
 from .mentors import (
     MENTOR_CONSTRAINTS,
     MentorConstraint,
@@ -132,5 +139,6 @@ __all__ = [
     "rank_mentors",
     "solve_batch",
     "top_k",
+    "why_cases_do_not_fit",
     "urgency_factor",
 ]

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from .constraints import BY_CODE, CONSTRAINT_CODES, failed_masks, feasible
+from .constraints import BY_CODE, CONSTRAINT_CODES, Scope, failed_masks, feasible
 from .pool import AttorneyPool, as_pool, round_half_up
 from .terms import TERMS, point_at, slot_points, term_points
 from .types import AttorneyInput, CaseInput, Evaluation, Exclusion, MatchContext, Reason, Term
@@ -109,6 +109,34 @@ def fitting_case_ids(cases: Iterable[CaseInput], attorney: AttorneyInput, *, con
     """The cases this attorney passes every hard constraint for, in the order given."""
     pool = AttorneyPool([attorney], context)
     return [case.id for case in cases if feasible(pool, case)[0]]
+
+
+def why_cases_do_not_fit(
+    cases: Iterable[CaseInput], attorney: AttorneyInput, *, context: MatchContext
+) -> list[tuple[Reason, int]]:
+    """For an attorney: each hard constraint that keeps cases from them, with how many cases it
+    excludes; most cases first.
+
+    Only a constraint on the attorney alone (capacity, pause, bar admission) is worded in full,
+    with their own figures; the others are named by their title, since their words describe the
+    case (its languages, its relief), and cases that do not fit an attorney are not shown to them."""
+    pool = AttorneyPool([attorney], context)
+    first: dict[str, Reason] = {}
+    counts: dict[str, int] = {}
+    for case in cases:
+        failed = failed_masks(pool, case)
+        for code in CONSTRAINT_CODES:
+            if code in failed and failed[code][0]:
+                constraint = BY_CODE[code]
+                if code not in first:
+                    first[code] = (
+                        constraint.attorney_reason(case, attorney, context)
+                        if constraint.scope is Scope.ATTORNEY
+                        else Reason(code, constraint.title)
+                    )
+                counts[code] = counts.get(code, 0) + 1
+    order = {code: i for i, code in enumerate(CONSTRAINT_CODES)}
+    return [(first[code], counts[code]) for code in sorted(counts, key=lambda c: (-counts[c], order[c]))]
 
 
 def explain_assignment(

@@ -55,6 +55,8 @@ def attorney_dashboard(*, user, today: datetime.date | None = None) -> dict:
     return {
         "offers": offers,
         "cases": cases,
+        # Hours stay listed after a placement ends: the dashboard must not then say "not placed yet".
+        "placed_before": not cases and Placement.objects.filter(attorney=user).exists(),
         "mentoring": mentoring,
         "hours_year": pro_bono_hours_for(user=user, start=today.replace(month=1, day=1), end=today),
         "today": today,

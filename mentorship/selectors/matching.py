@@ -50,10 +50,12 @@ from ..matching import (
     CaseInput,
     MatchContext,
     MentorInput,
+    Reason,
     Rules,
     Weights,
     feasible_attorney_ids,
     fitting_case_ids,
+    why_cases_do_not_fit,
 )
 from ..matching.constraints import deadline_applies
 from ..models import (
@@ -620,6 +622,21 @@ def fitting_open_case_ids(*, user_id: int) -> list[int]:
     if not attorneys:
         return []
     return fitting_case_ids(cases, attorneys[0], context=context)
+
+
+def open_case_exclusions(*, user_id: int) -> tuple[int, list[tuple[Reason, int]]]:
+    """How many cases seek an attorney, and each hard constraint that keeps them from this one."""
+    context = matching_context()
+    cases, parties = case_inputs()
+    attorneys = attorney_inputs(
+        cases_parties=parties,
+        required_training=context.required_training,
+        law_changed=context.law_changed,
+        user_id=user_id,
+    )
+    if not attorneys:
+        return len(cases), []
+    return len(cases), why_cases_do_not_fit(cases, attorneys[0], context=context)
 
 
 def fitting_attorney_counts(*, case_ids: list[int]) -> dict[int, int]:

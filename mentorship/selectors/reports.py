@@ -165,12 +165,13 @@ CHART_GAP = 12
 CHART_LEGEND = 34
 
 
-def capacity_chart(rows: list[LanguageCapacity], *, width: int = 640, max_rows: int = 15) -> Chart:
+def capacity_chart(rows: list[LanguageCapacity], *, width: int = 640) -> Chart:
     """Geometry for a server-side SVG bar chart: free slots beside waiting cases, per language.
 
-    Only numbers for SVG attributes, so the page needs neither scripts nor style attributes.
+    Every row of the table beneath it, in the same order: cutting the list at the shortage end
+    dropped the languages with the most attorneys. Only numbers for SVG attributes, so the page
+    needs neither scripts nor style attributes.
     """
-    rows = rows[:max_rows]
     plot = width - CHART_LABEL_WIDTH - CHART_VALUE_SPACE
     top = max([1] + [max(r.free_slots, r.waiting_cases) for r in rows])
     chart_rows = []

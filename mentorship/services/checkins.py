@@ -42,6 +42,28 @@ class CheckInError(ValidationError):
     pass
 
 
+def _check_fields(
+    *, mentorship: Mentorship, occurred_on: datetime.date, mode: str, topics: list[str], minutes: int,
+    next_steps: str, notes: str,
+) -> None:  # fmt: skip
+    if occurred_on > timezone.localdate():
+        raise CheckInError(_("A check-in cannot be in the future."))
+    if occurred_on < timezone.localtime(mentorship.started_at).date() - datetime.timedelta(days=1):
+        raise CheckInError(_("A check-in cannot be before the mentorship started."))
+    if mode not in CheckInMode.values:
+        raise CheckInError(_("Choose how you met."))
+    if any(topic not in TOPIC_VALUES for topic in topics):
+        raise CheckInError(_("Unknown topic."))
+    if not 0 <= minutes <= MAX_MINUTES:
+        raise CheckInError(_("Minutes must be between 0 and %(max)d.") % {"max": MAX_MINUTES})
+    # A check-in resets the pairing's cadence: an empty Save (the form comes prefilled) would
+    # mark an overdue pairing as on track without anything having been recorded.
+    if not topics and not next_steps.strip() and not notes.strip():
+        raise CheckInError(
+            _("Say what the check-in covered: tick at least one topic, or write next steps or a private note.")
+        )
+
+
 def checkin_log(
     *,
     mentorship: Mentorship,
@@ -57,16 +79,10 @@ def checkin_log(
     """The mentor or the mentee records a check-in that happened (not in the future)."""
     if not policy.can_log_checkin(by, mentorship):
         raise CheckInError(_("You cannot log a check-in for this mentorship."))
-    if occurred_on > timezone.localdate():
-        raise CheckInError(_("A check-in cannot be in the future."))
-    if occurred_on < timezone.localtime(mentorship.started_at).date() - datetime.timedelta(days=1):
-        raise CheckInError(_("A check-in cannot be before the mentorship started."))
-    if mode not in CheckInMode.values:
-        raise CheckInError(_("Choose how you met."))
-    if any(topic not in TOPIC_VALUES for topic in topics):
-        raise CheckInError(_("Unknown topic."))
-    if not 0 <= minutes <= MAX_MINUTES:
-        raise CheckInError(_("Minutes must be between 0 and %(max)d.") % {"max": MAX_MINUTES})
+    _check_fields(
+        mentorship=mentorship, occurred_on=occurred_on, mode=mode, topics=topics, minutes=minutes,
+        next_steps=next_steps, notes=notes,
+    )  # fmt: skip
     with transaction.atomic():
         checkin = CheckIn.objects.create(
             mentorship=mentorship,
@@ -83,6 +99,54 @@ def checkin_log(
         if needs_staff_attention:
             email_staff_update(subject=_("A mentorship needs staff attention"))
     return checkin
+
+
+def checkin_update(
+    *,
+    checkin: CheckIn,
+    by: User,
+    occurred_on: datetime.date,
+    mode: str,
+    topics: list[str],
+    minutes: int,
+    next_steps: str = "",
+    needs_staff_attention: bool = False,
+    notes: str = "",
+) -> CheckIn:
+    """The author corrects their check-in, within ``policy.CHECKIN_CHANGE_DAYS`` of logging it."""
+    if not policy.can_change_checkin(by, checkin):
+        raise CheckInError(_("Only its author can change a check-in, within %(days)d days of logging it.") % {
+            "days": policy.CHECKIN_CHANGE_DAYS
+        })  # fmt: skip
+    _check_fields(
+        mentorship=checkin.mentorship, occurred_on=occurred_on, mode=mode, topics=topics, minutes=minutes,
+        next_steps=next_steps, notes=notes,
+    )  # fmt: skip
+    with transaction.atomic():
+        locked = CheckIn.objects.select_for_update().get(pk=checkin.pk)
+        newly_flagged = needs_staff_attention and not locked.needs_staff_attention
+        locked.occurred_on, locked.mode, locked.topics, locked.minutes = occurred_on, mode, sorted(set(topics)), minutes
+        locked.next_steps, locked.notes = next_steps.strip(), notes.strip()
+        locked.needs_staff_attention = needs_staff_attention
+        locked.save()
+        audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=locked, detail="check-in edited")
+        if newly_flagged:
+            email_staff_update(subject=_("A mentorship needs staff attention"))
+    return locked
+
+
+def checkin_delete(*, checkin: CheckIn, by: User) -> None:
+    """The author removes a check-in logged by mistake, within ``policy.CHECKIN_CHANGE_DAYS``."""
+    if not policy.can_change_checkin(by, checkin):
+        raise CheckInError(_("Only its author can delete a check-in, within %(days)d days of logging it.") % {
+            "days": policy.CHECKIN_CHANGE_DAYS
+        })  # fmt: skip
+    with transaction.atomic():
+        locked = CheckIn.objects.select_for_update().filter(pk=checkin.pk).first()
+        if locked is None:
+            raise CheckInError(_("This check-in was already deleted."))
+        audit_record(actor=by, action=AuditEvent.Action.DELETE, obj=locked)
+        locked.delete()
 
 
 def checkin_rate(*, checkin: CheckIn, by: User, rating: int) -> CheckIn:

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.audit import audit_record
@@ -14,6 +15,16 @@ from accounts.models import AuditEvent
 
 from .. import policy
 from ..forms import HoursForm, language_labels
+from ..matching import (
+    BAR_ADMISSION,
+    BAR_JURISDICTION,
+    CAPACITY,
+    DEADLINE_EXPERIENCE,
+    DETAINED,
+    LANGUAGE,
+    PAUSED,
+    TRAINING,
+)
 from ..selectors.cases import (
     mentorships_ended_for_mentee,
     mentorships_for_mentee,
@@ -21,6 +32,7 @@ from ..selectors.cases import (
     open_cases_for_attorney,
     placements_for_attorney,
 )
+from ..selectors.matching import open_case_exclusions
 from ..selectors.offers import offers_pending_count, placement_override
 from ..services.hours import HoursError, hours_log
 from ..services.offers import OfferError, interest_express
@@ -56,6 +68,10 @@ def my_cases(request: HttpRequest) -> HttpResponse:
 @login_required
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     case, level = policy.case_for_request(request, pk)
+    return _render_case_detail(request, case=case, level=level)
+
+
+def _render_case_detail(request: HttpRequest, *, case, level, hours_form: HoursForm | None = None) -> HttpResponse:
     context = {
         "case": case,
         "level": level,
@@ -71,7 +87,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if context["show_identifying"]:
         context["dates"] = case.dates.all()
     if context["can_log_hours"]:
-        context["hours_form"] = HoursForm()
+        context["hours_form"] = hours_form or HoursForm()
         context["hours"] = case.hours_entries.filter(attorney=request.user)
     return render(request, "mentorship/case_detail.html", context)
 
@@ -79,7 +95,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def hours_add(request: HttpRequest, pk: int) -> HttpResponse:
-    case, _level = policy.case_for_request(request, pk, minimum=policy.FULL, audit=False)
+    case, level = policy.case_for_request(request, pk, minimum=policy.FULL, audit=False)
     if not policy.can_log_hours(request.user, case):
         raise policy.deny(request, object_type="mentorship.case", object_id=pk)
     form = HoursForm(request.POST)
@@ -87,12 +103,26 @@ def hours_add(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             hours_log(case=case, by=request.user, **form.cleaned_data)
         except HoursError as exc:
-            messages.error(request, str(exc))
+            form.add_error(None, exc)
         else:
             messages.success(request, _("Hours logged."))
-    else:
-        messages.error(request, _("Check the hours: a date, and between 0.25 and 24 hours."))
-    return redirect("mentorship:case_detail", pk=case.pk)
+            return redirect("mentorship:case_detail", pk=case.pk)
+    # The form again with what was typed and why it was refused; showing the file again is a read.
+    audit_record(actor=request.user, action=AuditEvent.Action.READ, obj=case, request=request)
+    return _render_case_detail(request, case=case, level=level, hours_form=form)
+
+
+# What an attorney can do about each hard constraint that keeps open cases from them.
+REMEDIES = {
+    LANGUAGE: (gettext_lazy("Add your languages and levels to your profile"), "mentorship:attorney_profile"),
+    TRAINING: (gettext_lazy("Complete the required course"), "courses:catalog"),
+    CAPACITY: (gettext_lazy("Raise your maximum active cases in your profile"), "mentorship:attorney_profile"),
+    PAUSED: (gettext_lazy("Change “not taking cases until” in your profile"), "mentorship:attorney_profile"),
+    BAR_ADMISSION: (gettext_lazy("Add your bar admission"), "courses:bar_admissions"),
+    BAR_JURISDICTION: (gettext_lazy("Add your bar admission"), "courses:bar_admissions"),
+    DETAINED: (gettext_lazy("Say in your profile whether you can take detained cases"), "mentorship:attorney_profile"),
+    DEADLINE_EXPERIENCE: (gettext_lazy("Record your experience in your profile"), "mentorship:attorney_profile"),
+}
 
 
 @login_required
@@ -105,7 +135,11 @@ def open_cases(request: HttpRequest) -> HttpResponse:
         {"case": case, "languages": language_labels(case.languages), "interested": case.pk in interested}
         for case in cases
     ]
-    return render(request, "mentorship/open_cases.html", {"rows": rows})
+    seeking, reasons = (0, []) if rows else open_case_exclusions(user_id=request.user.pk)
+    exclusions = [
+        {"text": reason.text, "count": count, "remedy": REMEDIES.get(reason.code)} for reason, count in reasons
+    ]
+    return render(request, "mentorship/open_cases.html", {"rows": rows, "seeking": seeking, "exclusions": exclusions})
 
 
 @login_required

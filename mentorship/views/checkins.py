@@ -30,8 +30,10 @@ from ..services.checkins import (
     CHECKIN_TOPICS,
     MAX_MINUTES,
     CheckInError,
+    checkin_delete,
     checkin_log,
     checkin_rate,
+    checkin_update,
     goal_create,
     goal_set_done,
 )
@@ -57,6 +59,10 @@ class CheckInForm(forms.Form):
         required=False,
         max_length=10000,
     )
+
+    @classmethod
+    def initial_for(cls, checkin) -> dict:
+        return {name: getattr(checkin, name) for name in cls.base_fields}
 
 
 RATING_CHOICES = [
@@ -88,7 +94,7 @@ def mentorship_checkins(request: HttpRequest, pk: int) -> HttpResponse:
     # An ended pairing is a read-only record: no health or due date, nothing to log or plan.
     health = mentorship_health(mentorship=mentorship, include_rating=policy.is_staff(request.user)) if current else None
     checkins = [
-        (checkin, policy.can_see_checkin_notes(request.user, checkin))
+        (checkin, policy.can_see_checkin_notes(request.user, checkin), policy.can_change_checkin(request.user, checkin))
         for checkin in checkins_for_mentorship(mentorship=mentorship)
     ]
     can_log = policy.can_log_checkin(request.user, mentorship)
@@ -127,6 +133,48 @@ def checkin_create(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Check-in saved. One more question:"))
             return redirect("mentorship:checkin_rate", pk=checkin.pk)
     return render(request, "mentorship/checkins/checkin_form.html", {"mentorship": mentorship, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def checkin_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    checkin = policy.checkin_for_request(
+        request, pk, action=AuditEvent.Action.CHANGE if request.method == "POST" else AuditEvent.Action.READ
+    )
+    if not policy.can_change_checkin(request.user, checkin):
+        raise policy.deny(request, object_type="mentorship.checkin", object_id=pk)
+    form = CheckInForm(request.POST or None, initial=CheckInForm.initial_for(checkin))
+    if request.method == "POST" and form.is_valid():
+        try:
+            checkin_update(checkin=checkin, by=request.user, **form.cleaned_data)
+        except CheckInError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Check-in updated."))
+            return redirect("mentorship:mentorship_checkins", pk=checkin.mentorship_id)
+    return render(
+        request,
+        "mentorship/checkins/checkin_form.html",
+        {"mentorship": checkin.mentorship, "form": form, "checkin": checkin, "change_days": policy.CHECKIN_CHANGE_DAYS},
+    )
+
+
+@login_required
+@require_POST
+def checkin_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
+    checkin = policy.checkin_for_request(request, pk, action=AuditEvent.Action.CHANGE)
+    if not policy.can_change_checkin(request.user, checkin):
+        raise policy.deny(request, object_type="mentorship.checkin", object_id=pk)
+    if request.POST.get("confirm") != "1":
+        messages.error(request, _("Tick the box to confirm that the check-in should be deleted."))
+        return redirect("mentorship:checkin_edit", pk=checkin.pk)
+    try:
+        checkin_delete(checkin=checkin, by=request.user)
+    except CheckInError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Check-in deleted."))
+    return redirect("mentorship:mentorship_checkins", pk=checkin.mentorship_id)
 
 
 @login_required

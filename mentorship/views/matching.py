@@ -20,6 +20,7 @@ from accounts.audit import audit_record
 from accounts.models import AuditEvent
 
 from .. import policy
+from ..forms import OfferConfirmForm
 from ..matching import CONSTRAINT_CODES, BatchTooLarge, explain_assignment, rank_mentors, solve_batch, top_k
 from ..models import Placement
 from ..selectors import matching as selectors
@@ -145,8 +146,24 @@ def matching_case(request: HttpRequest, pk: int) -> HttpResponse:
         if attorney is None:
             messages.error(request, _("Choose one of the attorneys shown."))
             return redirect("staff:matching_case", pk=case.pk)
+        # First the choice, then a confirmation with the expiry: an offer never goes out on one click.
+        confirm = OfferConfirmForm(request.POST) if request.POST.get("confirm") == "1" else None
+        if confirm is None or not confirm.is_valid():
+            confirm = confirm or OfferConfirmForm(initial=OfferConfirmForm.initial_for(attorney.pk))
+            return render(
+                request,
+                "mentorship/matching/offer_confirm.html",
+                {"case": case, "attorney_name": _name(attorney), "form": confirm},
+            )
         try:
-            offer_send(case=case, attorney=attorney, by=request.user, rank=1)
+            offer_send(
+                case=case,
+                attorney=attorney,
+                by=request.user,
+                rank=1,
+                expires_in_days=confirm.cleaned_data["expires_in_days"],
+                cascade=confirm.cleaned_data["cascade"],
+            )
         except OfferError as exc:
             messages.error(request, str(exc))
         else:

@@ -60,7 +60,8 @@ def offer_detail(request: HttpRequest, pk: int) -> HttpResponse:
             stage = "parties"
         if offer.conflict_check_confirmed_at:
             stage = "confirmed"
-    hard_dates = [d for d in case.dates.all() if d.is_hard] if live else []
+    # Dates are not client details: the attorney weighs them before answering, hearings included.
+    case_dates = list(case.dates.all()) if live else []
     return render(
         request,
         "mentorship/offer_detail.html",
@@ -69,7 +70,7 @@ def offer_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "case": case,
             "stage": stage,
             "languages": language_labels(case.languages),
-            "hard_dates": hard_dates,
+            "case_dates": case_dates,
             "party_names": case.adverse_party_names() if stage in {"parties", "confirmed"} else [],
             "decline_form": DeclineForm(),
             "accepted": offer.status == OfferStatus.ACCEPTED,

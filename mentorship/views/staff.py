@@ -178,7 +178,7 @@ def _case_page(request: HttpRequest, case, level: str, *, offer_form: OfferSendF
             "case": case,
             "level": level,
             "languages": language_labels(case.languages),
-            "status_form": CaseStatusForm(),
+            "status_form": CaseStatusForm(initial={"to_status": case.status}),
             "purge_form": CasePurgeForm(),
             "date_form": CaseDateForm(),
             "offer_form": offer_form,
@@ -277,11 +277,14 @@ def offer_send_view(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         if "override_reason" in form.errors:
             messages.error(request, _("Write the reason for the override in at most 1,000 characters of plain text."))
+        elif set(form.errors) == {"confirm"}:
+            messages.error(request, _("Tick the box to confirm the offer: nothing was sent."))
         else:
             messages.error(request, _("Choose an attorney and an expiry between 1 and 30 days."))
         return redirect("staff:case_detail", pk=case.pk)
     try:
-        offer = offer_send(case=case, by=request.user, **form.cleaned_data)
+        data = {name: value for name, value in form.cleaned_data.items() if name != "confirm"}
+        offer = offer_send(case=case, by=request.user, **data)
     except ConstraintsFailed as exc:
         messages.error(request, str(exc))
         # The case page is shown again (not redirected to), so its read is audited here.

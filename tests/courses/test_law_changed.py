@@ -195,6 +195,6 @@ def test_the_pairs_explanation_names_the_date_and_the_update_on_hand_built_input
     never = AttorneyInput(id=3, active_bar_jurisdictions=frozenset({"TX"}))
     [reason] = evaluate(case, outdated, context=context).failed_constraints
     assert reason.code == "training"
-    assert reason.text.endswith("(1 course missing; completed before the law changed on Dec. 1, 2026: update required)")
+    assert reason.text.endswith("(1 course missing; completed before the law changed on 1 Dec 2026: update required)")
     [reason] = evaluate(case, never, context=context).failed_constraints
     assert reason.text.endswith("(1 course missing)")

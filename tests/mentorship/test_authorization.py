@@ -61,7 +61,7 @@ AUTHZ_MATRIX = {
         ("get", _case("offered_case"), expect(("offered_attorney", "staff"), 200)),
         ("get", _case("seeking_case"), expect(("staff",), 200)),
     ],
-    "mentorship:hours_add": [("post", _case("placed_case"), expect(("placed_attorney",), 302))],
+    "mentorship:hours_add": [("post", _case("placed_case"), expect(("placed_attorney",), 200))],
     "mentorship:open_cases": [("get", None, expect(ATTORNEYS, 200))],
     "mentorship:interest_add": [("post", _case("seeking_case"), expect(PROFILED_ATTORNEYS, 302))],
     "mentorship:my_offers": [("get", None, expect(ATTORNEYS, 200))],

@@ -198,7 +198,7 @@ def test_staff_intake_rejects_bad_language_codes_without_error_page(staff_user, 
         {"client_initials": "AB", "languages": "xx1, spanish", "min_ilr_level": "3", "relief_types": ["asylum"]},
     )
     assert response.status_code == 200
-    assert "ISO 639-3" in response.content.decode()
+    assert "Not in the language list: xx1." in response.content.decode()
     assert not Case.objects.exists()
 
 
@@ -223,7 +223,7 @@ def test_staff_offer_send_through_page(world, client_for):
     case = world["seeking_case"]
     attorney = attorney_with_profile()
     response = client_for(world["staff"]).post(
-        reverse("staff:offer_send", args=[case.pk]), {"attorney": attorney.pk, "expires_in_days": "3"}
+        reverse("staff:offer_send", args=[case.pk]), {"attorney": attorney.pk, "expires_in_days": "3", "confirm": "on"}
     )
     assert response.status_code == 302
     assert CaseOffer.objects.get(case=case).attorney == attorney
@@ -361,7 +361,7 @@ def test_mentor_profile_form_validates_language_codes(world, client_for):
     response = client.post(
         reverse("mentorship:mentor_profile"), {"max_mentees": "2", "languages": "spa, zzz9", "expertise": ["asylum"]}
     )
-    assert response.status_code == 200 and "ISO 639-3" in response.content.decode()
+    assert response.status_code == 200 and "Not in the language list: zzz9." in response.content.decode()
     response = client.post(
         reverse("mentorship:mentor_profile"),
         {"max_mentees": "2", "available": "on", "languages": "spa, quc", "expertise": ["asylum", "u_visa"]},
@@ -420,3 +420,149 @@ def test_case_list_pages_audit_the_read(role, route, object_type, world, client_
     rows = AuditEvent.objects.filter(action=AuditEvent.Action.READ, object_type=object_type)
     assert rows.count() == before + 1
     assert rows.latest("id").actor == world[role]
+
+
+def test_offer_summary_lists_the_case_dates_before_acceptance(world, client_for):
+    """A hearing and a filing deadline show on the summary, before party names or acceptance."""
+    import datetime
+
+    from tests.factories import CaseDateFactory
+
+    case = world["offered_case"]
+    year = datetime.date.today().year + 1
+    CaseDateFactory(case=case, kind="hearing", date=datetime.date(year, 1, 15))
+    CaseDateFactory(case=case, kind="one_year_deadline", date=datetime.date(year, 3, 2))
+    html = _html(
+        client_for(world["offered_attorney"]).get(reverse("mentorship:offer_detail", args=[world["offer"].pk]))
+    )
+    assert f"Hearing: 15 Jan {year}" in html
+    assert f"One-year asylum filing deadline: 2 Mar {year}" in html
+    assert PARTY_SENTINEL not in html
+
+
+def test_staff_intake_takes_languages_by_name(staff_user, client_for):
+    client = client_for(staff_user)
+    form = client.get(reverse("staff:case_create")).content.decode()
+    assert '<option value="Mam"></option>' in form and 'list="id_languages_list"' in form
+    response = client.post(
+        reverse("staff:case_create"),
+        {
+            "client_initials": "AB",
+            "languages_0": "Mam",
+            "languages_1": "spanish",
+            "languages_2": "",
+            "min_ilr_level": "3",
+            "relief_types": ["asylum"],
+        },
+    )
+    assert response.status_code == 302
+    case = Case.objects.get()
+    assert case.languages == ["mam", "spa"]
+    edit = client.get(reverse("staff:case_edit", args=[case.pk])).content.decode()
+    assert 'name="languages_0" id="id_languages_0" value="Mam"' in edit
+
+
+def test_attorney_profile_takes_language_names_with_a_separate_level(client_for):
+    attorney = attorney_with_profile(languages=(("spa", 4),))
+    client = client_for(attorney)
+    page = client.get(reverse("mentorship:attorney_profile")).content.decode()
+    assert 'value="Spanish"' in page and '<option value="4" selected>' in page
+    response = client.post(
+        reverse("mentorship:attorney_profile"),
+        {
+            "capacity": "2",
+            "languages_0": "K'iche'",
+            "languages_0_level": "3",
+            "languages_1": "Haitian",
+            "languages_1_level": "5",
+        },
+    )
+    assert response.status_code == 302
+    profile = attorney.attorney_profile
+    assert {(lang.code, lang.ilr_level) for lang in profile.languages.all()} == {("quc", 3), ("hat", 5)}
+
+
+def test_attorney_profile_language_errors_are_sentences_and_keep_the_rows(client_for):
+    attorney = attorney_with_profile(languages=(("spa", 4),))
+    response = client_for(attorney).post(
+        reverse("mentorship:attorney_profile"),
+        {
+            "capacity": "2",
+            "languages_0": "Klingonish",
+            "languages_0_level": "3",
+            "languages_1": "French",
+            "languages_1_level": "",
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "is not in the language list" in html and "Choose an ILR speaking level for French." in html
+    assert 'value="Klingonish"' in html and 'value="French"' in html
+    assert "[&#x27;" not in html
+    assert {(lang.code, lang.ilr_level) for lang in attorney.attorney_profile.languages.all()} == {("spa", 4)}
+
+
+def test_staff_offer_from_the_case_page_needs_a_confirmation(world, client_for):
+    case, attorney = world["seeking_case"], attorney_with_profile()
+    client = client_for(world["staff"])
+    page = _html(client.get(reverse("staff:case_detail", args=[case.pk])))
+    assert 'name="confirm"' in page and 'name="expires_in_days"' in page
+    response = client.post(
+        reverse("staff:offer_send", args=[case.pk]), {"attorney": attorney.pk, "expires_in_days": "3"}
+    )
+    assert response.status_code == 302 and not CaseOffer.objects.filter(case=case).exists()
+    client.post(
+        reverse("staff:offer_send", args=[case.pk]), {"attorney": attorney.pk, "expires_in_days": "3", "confirm": "on"}
+    )
+    assert CaseOffer.objects.filter(case=case, attorney=attorney).exists()
+
+
+def test_staff_status_list_starts_at_the_case_current_status(world, client_for):
+    page = _html(client_for(world["staff"]).get(reverse("staff:case_detail", args=[world["placed_case"].pk])))
+    assert '<option value="placed" selected>' in page
+    assert '<option value="intake" selected>' not in page
+
+
+def test_open_cases_name_the_real_reason_none_fits(staff_user, client_for):
+    """Only missing training keeps the case away: the page says so, not languages or capacity."""
+    from home.models import ProgramContactSettings
+    from mentorship.models import ReliefTypeRequirement
+    from tests.factories import CoursePageFactory
+
+    contact = ProgramContactSettings.load()
+    contact.email = "help@program.example"
+    contact.save()
+    attorney = attorney_with_profile(languages=(("spa", 4),), capacity=3)
+    ReliefTypeRequirement.objects.create(relief_type="u_visa", course=CoursePageFactory())
+    CaseFactory(status="seeking", relief_types=["u_visa"], languages=["spa"], created_by=staff_user)
+    html = _html(client_for(attorney).get(reverse("mentorship:open_cases")))
+    assert "Required training — 1 case" in html
+    assert reverse("courses:catalog") in html
+    assert "U visa" not in html  # a case that does not fit is not described
+    assert "Check your languages and capacity" not in html
+    assert "Language:" not in html and "Capacity:" not in html
+    assert 'href="mailto:help@program.example"' in html
+
+
+def test_dashboard_does_not_say_not_placed_to_an_attorney_whose_case_ended(client_for):
+    from django.utils import timezone
+
+    from tests.factories import PlacementFactory
+
+    placement = PlacementFactory()
+    placement.closed_at = timezone.now()
+    placement.save()
+    html = _html(client_for(placement.attorney).get(reverse("dashboard")))
+    assert "You are not placed on a case yet." not in html
+    assert "You have no open case right now." in html
+
+
+def test_open_cases_word_an_attorney_only_reason_with_their_own_figures(staff_user, client_for):
+    from tests.factories import PlacementFactory
+
+    attorney = attorney_with_profile(capacity=1)
+    PlacementFactory(attorney=attorney)
+    CaseFactory(status="seeking", created_by=staff_user)
+    html = _html(client_for(attorney).get(reverse("mentorship:open_cases")))
+    assert "Capacity: no capacity left (1 active of 1)" in html
+    assert reverse("mentorship:attorney_profile") in html

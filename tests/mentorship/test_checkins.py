@@ -53,6 +53,15 @@ AUTHZ_MATRIX = {
         ("get", _ended("ended_checkin"), expect((), 404)),
         ("post", _ended("ended_checkin"), expect((), 404)),
     ],
+    "mentorship:checkin_edit": [
+        ("get", _new_checkin, expect(("mentor",), 200)),
+        ("get", _ended("ended_checkin"), expect((), 404)),
+        ("post", _ended("ended_checkin"), expect((), 404)),
+    ],
+    "mentorship:checkin_delete": [
+        ("post", _new_checkin, expect(("mentor",), 302)),
+        ("post", _ended("ended_checkin"), expect((), 404)),
+    ],
     "mentorship:goal_create": [
         ("post", _mentorship, expect((*PAIR, "staff"), 302)),
         ("post", _ended("ended_mentorship"), expect((), 404)),
@@ -295,3 +304,64 @@ def test_checkin_and_rating_forms_never_answer_500(world, client_for):
         assert response.status_code in (200, 302)
 
     run()
+
+
+def test_an_empty_save_of_the_prefilled_form_records_no_checkin(world, client_for):
+    """Date, mode and minutes come prefilled: saving them alone is refused with a sentence."""
+    mentorship = world["mentorship"]
+    data = {"occurred_on": timezone.localdate().isoformat(), "mode": "video", "minutes": "30"}
+    response = client_for(world["mentor"]).post(reverse("mentorship:checkin_create", args=[mentorship.pk]), data)
+    assert response.status_code == 200
+    assert "Say what the check-in covered" in response.content.decode()
+    assert not CheckIn.objects.exists()
+    data["topics"] = ["strategy"]
+    response = client_for(world["mentor"]).post(reverse("mentorship:checkin_create", args=[mentorship.pk]), data)
+    assert response.status_code == 302 and CheckIn.objects.count() == 1
+
+
+def test_the_author_edits_a_checkin_and_the_change_is_audited(world, client_for):
+    checkin = CheckInFactory(mentorship=world["mentorship"], logged_by=world["mentor"], minutes=30, topics=["other"])
+    client = client_for(world["mentor"])
+    url = reverse("mentorship:checkin_edit", args=[checkin.pk])
+    assert (
+        reverse("mentorship:checkin_edit", args=[checkin.pk])
+        in client.get(reverse("mentorship:mentorship_checkins", args=[world["mentorship"].pk])).content.decode()
+    )
+    assert client.get(url).status_code == 200
+    response = client.post(url, checkin_data(minutes="60", topics=["filing"]))
+    assert response.status_code == 302
+    checkin.refresh_from_db()
+    assert (checkin.minutes, checkin.topics, checkin.notes) == (60, ["filing"], NOTE)
+    assert AuditEvent.objects.filter(
+        action="change", object_type="mentorship.checkin", object_id=str(checkin.pk), detail="check-in edited"
+    ).exists()
+    # The other half of the pair reads it but may not change it.
+    assert client_for(world["placed_attorney"]).post(url, checkin_data(minutes="5")).status_code == 404
+    checkin.refresh_from_db()
+    assert checkin.minutes == 60
+
+
+def test_the_author_deletes_a_checkin_with_confirmation_and_an_audit_row(world, client_for):
+    checkin = CheckInFactory(mentorship=world["mentorship"], logged_by=world["mentor"])
+    client = client_for(world["mentor"])
+    url = reverse("mentorship:checkin_delete", args=[checkin.pk])
+    client.post(url)
+    assert CheckIn.objects.filter(pk=checkin.pk).exists()
+    client.post(url, {"confirm": "1"})
+    assert not CheckIn.objects.filter(pk=checkin.pk).exists()
+    assert AuditEvent.objects.filter(
+        action="delete", object_type="mentorship.checkin", object_id=str(checkin.pk)
+    ).exists()
+
+
+def test_a_checkin_cannot_be_changed_after_the_window(world, client_for):
+    from mentorship import policy
+
+    checkin = CheckInFactory(mentorship=world["mentorship"], logged_by=world["mentor"])
+    CheckIn.objects.filter(pk=checkin.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=policy.CHECKIN_CHANGE_DAYS + 1)
+    )
+    client = client_for(world["mentor"])
+    assert client.get(reverse("mentorship:checkin_edit", args=[checkin.pk])).status_code == 404
+    client.post(reverse("mentorship:checkin_delete", args=[checkin.pk]), {"confirm": "1"})
+    assert CheckIn.objects.filter(pk=checkin.pk).exists()

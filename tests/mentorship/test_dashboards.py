@@ -120,3 +120,20 @@ def test_capacity_chart_bars_scale_to_the_largest_value(db):
     assert [b.width for b in spa.bars] == [200, 100]
     assert [b.width for b in mam.bars] == [0, 40]
     assert spa.label == "Spanish" and mam.label == "Mam"
+
+
+def test_capacity_chart_shows_every_language_the_table_lists(world, client_for):
+    """Languages with many free slots sort last; the chart used to stop before them."""
+    from tests.factories import CaseFactory, attorney_with_profile
+
+    codes = ["mam", "quc", "kek", "cak", "tzj", "amh", "tir", "som", "swh", "ben", "urd", "hin", "pan", "tur", "fas"]
+    for code in codes:
+        CaseFactory(status="seeking", languages=[code], created_by=world["staff"])
+    for code in ("spa", "fra", "eng"):
+        attorney_with_profile(languages=((code, 5),), capacity=5)
+    html = client_for(world["staff"]).get(reverse("staff:dashboard")).content.decode()
+    svg = re.search(r"<svg class=\"capacity-chart\".*?</svg>", html, re.S).group(0)
+    table = html[html.index("</svg>") :]
+    for name in ("Spanish", "French", "English", "Mam"):
+        assert name in table
+        assert f">{name}</text>" in svg

@@ -130,3 +130,22 @@ def test_staff_dashboard_shows_hours_per_attorney(world, client_for):
     ]
     page = client_for(world["staff"]).get(reverse("staff:dashboard")).content.decode()
     assert world["placed_attorney"].full_name in page and "3.25" in page
+
+
+def test_case_page_hours_error_is_a_sentence_and_keeps_what_was_typed(client_for):
+    """A refused entry shows the service's reason as plain text, with the typed values kept."""
+    from tests.factories import PlacementFactory
+
+    placement = PlacementFactory()
+    client = client_for(placement.attorney)
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    response = client.post(
+        reverse("mentorship:hours_add", args=[placement.case.pk]),
+        {"worked_on": tomorrow.isoformat(), "hours": "1.5", "description": "drafted declaration"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Hours cannot be logged for a future day." in html
+    assert "[&#x27;" not in html and "['" not in html
+    assert f'value="{tomorrow.isoformat()}"' in html and 'value="1.5"' in html and 'value="drafted declaration"' in html
+    assert not HoursEntry.objects.exists()

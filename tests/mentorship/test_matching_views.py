@@ -410,11 +410,31 @@ def test_sending_an_offer_from_the_case_page(client_for, staff, seeking_case):
     pierre = attorney("Pierre Petit", languages=(("fra", 5),))
     client = client_for(staff)
     url = reverse("staff:matching_case", args=[seeking_case.pk])
-    assert client.post(url, {"person": pierre.pk}).status_code == 302  # excluded: not sent
+    confirmed = {"confirm": "1", "expires_in_days": "3"}
+    assert client.post(url, {"person": pierre.pk, **confirmed}).status_code == 302  # excluded: not sent
     assert client.post(url, {"person": "x"}).status_code == 302
     assert CaseOffer.objects.count() == 0
-    assert client.post(url, {"person": ana.pk}).status_code == 302
+    assert client.post(url, {"person": ana.pk, **confirmed}).status_code == 302
     assert CaseOffer.objects.get().attorney == ana
+
+
+def test_an_offer_from_the_suggestions_asks_for_confirmation_and_an_expiry(client_for, staff, seeking_case):
+    from mentorship.models import MatchingSettings
+
+    ana = attorney("Ana Alvarez")
+    knobs = MatchingSettings.load()
+    knobs.offer_expiry_days = 5
+    knobs.save()
+    client = client_for(staff)
+    url = reverse("staff:matching_case", args=[seeking_case.pk])
+    response = client.post(url, {"person": ana.pk})
+    html = response.content.decode()
+    assert response.status_code == 200 and "Confirm the offer" in html and "Ana Alvarez" in html
+    assert 'name="expires_in_days" value="5"' in html
+    assert CaseOffer.objects.count() == 0
+    client.post(url, {"person": ana.pk, "confirm": "1", "expires_in_days": "7"})
+    offer = CaseOffer.objects.get()
+    assert offer.expires_at - offer.offered_at == datetime.timedelta(days=7)
 
 
 def test_mentor_page_ranks_by_expertise_language_and_load_and_staff_confirm(client_for, staff):

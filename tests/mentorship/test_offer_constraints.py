@@ -103,7 +103,8 @@ def fitting(u_visa_course):
 
 def _post_offer(client, case, attorney, **extra):
     return client.post(
-        reverse("staff:offer_send", args=[case.pk]), {"attorney": attorney.pk, "expires_in_days": "3", **extra}
+        reverse("staff:offer_send", args=[case.pk]),
+        {"attorney": attorney.pk, "expires_in_days": "3", "confirm": "on", **extra},
     )
 
 

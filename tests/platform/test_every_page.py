@@ -111,6 +111,8 @@ SAMPLES: dict[str, Callable[[], dict]] = {
     "mentorship:checkin_create": lambda: _pk(_mentorship()),
     "mentorship:goal_create": lambda: _pk(_mentorship()),
     "mentorship:checkin_rate": lambda: _pk(_model("mentorship.CheckIn")),
+    "mentorship:checkin_edit": lambda: _pk(_model("mentorship.CheckIn", logged_by__email=MENTOR_EMAIL)),
+    "mentorship:checkin_delete": lambda: _pk(_model("mentorship.CheckIn", logged_by__email=MENTOR_EMAIL)),
     "mentorship:goal_toggle": lambda: _pk(_model("mentorship.MentoringGoal")),
     "mentorship:hours_delete": lambda: _pk(_model("mentorship.HoursEntry", attorney__email=VOLUNTEER_EMAIL)),
     "staff:case_detail": lambda: _pk(_case()),

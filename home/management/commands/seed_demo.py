@@ -2,6 +2,7 @@
 
 from importlib import import_module
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from home.demo import DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TOTP_SECRET, demo_command_allow
@@ -19,11 +20,11 @@ class Command(BaseCommand):
         people = demo_people_ensure()
         for dotted in DEMO_SEEDERS:
             import_module(dotted).seed(people=people, stdout=self.stdout)
-        self.stdout.write(self.style.SUCCESS("\nDemo content is ready at http://127.0.0.1:8000/"))
+        self.stdout.write(self.style.SUCCESS(f"\nDemo content is ready at {settings.SITE_URL.rstrip('/')}/"))
         self.stdout.write(f"Every demo account's password: {DEMO_PASSWORD}")
         self.stdout.write(
             "Mentors, staff, content editors and the administrator sign in with a one-time code: "
-            "`python manage.py demo_totp_code` prints the current one "
+            "`make totp` (or `DEBUG=true .venv/bin/python manage.py demo_totp_code`) prints the current one "
             f"(or add the secret {DEMO_TOTP_SECRET} to an authenticator app)."
         )
         for person in DEMO_PEOPLE:
