@@ -12,6 +12,7 @@ from django.db.models import QuerySet, Sum
 from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from .evaluations import evaluation_status, evaluations_due_for
 from .models import (
@@ -434,6 +435,13 @@ def page_has_learning_records(*, page) -> bool:
         or AttendanceCodeEntry.objects.filter(lesson_id__in=ids).exists()
         or QuizAttempt.objects.filter(lesson_id__in=ids).exists()
     )
+
+
+def page_own_sibling_at_slug(*, parent: Page, slug: str, user) -> Page | None:
+    """The page this user already created under parent at this slug (a create sent twice), if any."""
+    if not slug or not user.is_authenticated:
+        return None
+    return parent.get_children().filter(slug=slug, owner=user).specific().first()
 
 
 def lesson_neighbours(*, lesson: LessonPage) -> tuple[LessonPage | None, LessonPage | None]:
