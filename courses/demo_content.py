@@ -64,8 +64,6 @@ COURSES = [
             "Assemble declarations, country conditions and expert evidence that corroborate the claim.",
         ],
         "relief_types": ["asylum", "withholding_cat"],
-        "minutes": 100,
-        "ethics_minutes": 0,
         "ny_category": "app",
         "law_as_of": LAW_AS_OF,
         "law_reviewed_by": reviewer("Marisol Ruiz", "supervising attorney, immigration court practice"),
@@ -81,8 +79,7 @@ COURSES = [
             {
                 "slug": "elements-of-asylum",
                 "title": "The elements of asylum, withholding and CAT",
-                "minutes": 35,
-                "codes": [20],
+                "codes": [6],
                 "blocks": [
                     (
                         "text",
@@ -204,7 +201,6 @@ COURSES = [
             {
                 "slug": "particular-social-group-and-nexus",
                 "title": "Particular social group and nexus after Matter of K-E-S-G- and Matter of S-S-F-M-",
-                "minutes": 35,
                 "codes": [None],
                 "blocks": [
                     (
@@ -338,8 +334,7 @@ COURSES = [
             {
                 "slug": "building-the-record",
                 "title": "Building the record: declaration, corroboration and experts",
-                "minutes": 30,
-                "codes": [15],
+                "codes": [1],
                 "blocks": [
                     (
                         "text",
@@ -456,8 +451,6 @@ COURSES = [
             "Explain the waiting list, bona fide determination and adjustment under INA § 245(m).",
         ],
         "relief_types": ["u_visa"],
-        "minutes": 75,
-        "ethics_minutes": 0,
         "ny_category": "app",
         "law_as_of": LAW_AS_OF,
         "law_reviewed_by": reviewer("Karim Haddad", "managing attorney, survivor services"),
@@ -472,8 +465,7 @@ COURSES = [
             {
                 "slug": "u-visa-eligibility",
                 "title": "Who qualifies for a U visa",
-                "minutes": 35,
-                "codes": [20],
+                "codes": [4],
                 "blocks": [
                     (
                         "text",
@@ -549,7 +541,6 @@ COURSES = [
             {
                 "slug": "certification-and-filing",
                 "title": "Certification, the I-918 package and what comes after",
-                "minutes": 40,
                 "codes": [None],
                 "blocks": [
                     (
@@ -658,8 +649,6 @@ COURSES = [
             "Explain continued presence, the bona fide determination, derivatives and adjustment under INA § 245(l).",
         ],
         "relief_types": ["t_visa"],
-        "minutes": 60,
-        "ethics_minutes": 0,
         "ny_category": "app",
         "law_as_of": LAW_AS_OF,
         "law_reviewed_by": reviewer("Josette Pierre", "senior attorney, anti-trafficking project"),
@@ -674,8 +663,7 @@ COURSES = [
             {
                 "slug": "recognising-trafficking",
                 "title": "Recognising trafficking",
-                "minutes": 25,
-                "codes": [12],
+                "codes": [3],
                 "blocks": [
                     (
                         "text",
@@ -731,7 +719,6 @@ COURSES = [
             {
                 "slug": "t-visa-elements-and-evidence",
                 "title": "The elements, the evidence and the path to a green card",
-                "minutes": 35,
                 "codes": [None],
                 "blocks": [
                     (
@@ -822,8 +809,6 @@ COURSES = [
             "Apply 8 U.S.C. § 1367 protections and plan adjustment of status.",
         ],
         "relief_types": ["vawa", "adjustment"],
-        "minutes": 90,
-        "ethics_minutes": 30,
         "ny_category": "app",
         "law_as_of": LAW_AS_OF,
         "law_reviewed_by": reviewer("Wei Chen", "staff attorney and mentor"),
@@ -838,8 +823,7 @@ COURSES = [
             {
                 "slug": "who-can-self-petition",
                 "title": "Who can self-petition",
-                "minutes": 30,
-                "codes": [18],
+                "codes": [4],
                 "blocks": [
                     (
                         "text",
@@ -907,7 +891,6 @@ COURSES = [
             {
                 "slug": "vawa-evidence",
                 "title": "Evidence and the declaration",
-                "minutes": 30,
                 "codes": [None],
                 "blocks": [
                     (
@@ -958,8 +941,8 @@ COURSES = [
             {
                 "slug": "confidentiality-and-adjustment",
                 "title": "Confidentiality (8 U.S.C. § 1367), ethics and adjustment",
-                "minutes": 30,
-                "codes": [15],
+                "ethics": True,
+                "codes": [2],
                 "blocks": [
                     (
                         "text",
@@ -1055,8 +1038,6 @@ COURSES = [
             "Plan adjustment and advise on the long wait for a visa number.",
         ],
         "relief_types": ["sijs"],
-        "minutes": 60,
-        "ethics_minutes": 0,
         "ny_category": "app",
         "law_as_of": LAW_AS_OF,
         "law_reviewed_by": reviewer("Marisol Ruiz", "supervising attorney, immigration court practice"),
@@ -1071,8 +1052,7 @@ COURSES = [
             {
                 "slug": "sijs-eligibility",
                 "title": "Eligibility and the two-step process",
-                "minutes": 30,
-                "codes": [15],
+                "codes": [4],
                 "blocks": [
                     (
                         "text",
@@ -1145,7 +1125,6 @@ COURSES = [
             {
                 "slug": "state-court-and-adjustment",
                 "title": "Working in state court, age-out and adjustment",
-                "minutes": 30,
                 "codes": [None],
                 "blocks": [
                     (
@@ -1247,8 +1226,6 @@ COURSES = [
             "Recognise vicarious trauma and meet duties of competence, communication and confidentiality.",
         ],
         "relief_types": ["practice_skills"],
-        "minutes": 90,
-        "ethics_minutes": 30,
         "ny_category": "skills",
         "law_as_of": LAW_AS_OF,
         "law_reviewed_by": reviewer("Josette Pierre", "senior attorney, anti-trafficking project"),
@@ -1268,8 +1245,7 @@ COURSES = [
             {
                 "slug": "trauma-and-memory",
                 "title": "How trauma shapes memory and testimony",
-                "minutes": 30,
-                "codes": [15],
+                "codes": [2],
                 "blocks": [
                     (
                         "text",
@@ -1317,7 +1293,6 @@ COURSES = [
             {
                 "slug": "conducting-the-interview",
                 "title": "Conducting the interview",
-                "minutes": 30,
                 "codes": [None],
                 "blocks": [
                     (
@@ -1362,8 +1337,8 @@ COURSES = [
             {
                 "slug": "vicarious-trauma-and-ethics",
                 "title": "Vicarious trauma and your ethical duties",
-                "minutes": 30,
-                "codes": [20],
+                "ethics": True,
+                "codes": [2],
                 "blocks": [
                     (
                         "text",
@@ -1447,8 +1422,6 @@ COURSES = [
             "Meet translation requirements and duties under Rules 1.6 and 5.3.",
         ],
         "relief_types": ["practice_skills"],
-        "minutes": 60,
-        "ethics_minutes": 30,
         "ny_category": "skills",
         "law_as_of": LAW_AS_OF,
         "law_reviewed_by": reviewer("Wei Chen", "staff attorney and mentor"),
@@ -1463,8 +1436,7 @@ COURSES = [
             {
                 "slug": "choosing-and-briefing",
                 "title": "Choosing and briefing an interpreter",
-                "minutes": 30,
-                "codes": [15],
+                "codes": [2],
                 "blocks": [
                     (
                         "text",
@@ -1508,7 +1480,7 @@ COURSES = [
             {
                 "slug": "interpreted-interviews-translations-ethics",
                 "title": "Interpreted interviews, translations and ethics",
-                "minutes": 30,
+                "ethics": True,
                 "codes": [None],
                 "blocks": [
                     (
