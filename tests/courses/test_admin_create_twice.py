@@ -123,3 +123,39 @@ def test_a_slug_taken_by_someone_else_is_a_form_error(editor_client, create_url,
     assert response.status_code == 200
     assert "is already in use" in response.content.decode()
     assert CoursePage.objects.filter(slug=SLUG).count() == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_autosave_and_publish_at_the_same_instant_make_one_page(client_for, catalog):
+    import threading
+
+    from django.db import connection
+
+    editor = EditorFactory()
+    url = reverse("wagtailadmin_pages:add", args=["courses", "coursepage", catalog.pk])
+    clients = [client_for(editor), client_for(editor)]
+    forms = [course_form(clients[0], url, publish=False), course_form(clients[1], url, publish=True)]
+    headers = [{"HTTP_ACCEPT": "application/json"}, {}]
+    barrier = threading.Barrier(2, timeout=20)
+    responses, errors = [], []
+
+    def post(index):
+        try:
+            barrier.wait()
+            responses.append(clients[index].post(url, forms[index], **headers[index]))
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=post, args=(index,)) for index in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+
+    assert not errors, errors
+    assert all(response.status_code < 500 for response in responses)
+    assert CoursePage.objects.filter(slug=SLUG).count() == 1
+    assert_tree_consistent(catalog)
