@@ -19,6 +19,9 @@ SESSION_STARTED_KEY = "session_started_at"
 
 # What the content editor group may do in the Wagtail admin. No user or group
 # management: only superusers manage people (Wagtail lets user managers escalate).
+# Authoring itself is granted per tree by courses/migrations/0007_content_editor_authoring.py:
+# pages under the home page, and images and documents in the "Course materials" collection
+# (Wagtail reads image and document permissions per collection, not from this list).
 CONTENT_EDITOR_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("wagtailimages", "add_image"),

@@ -17,6 +17,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.http import QueryDict
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 from home.models import HomePage, HomePageFeaturedCourse
 
@@ -221,6 +222,40 @@ HISTORIES = [
 FEATURED = ["gender-based-asylum", "u-visa", "trauma-informed-interviewing"]
 HEARTBEAT_SECONDS = 45
 
+# How long a demo lesson takes, from what it holds (the demo lessons have no video or audio):
+# its text read as one studies, at 100 words a minute (the slow end of reading to learn,
+# 100-200 words a minute), and two minutes for each knowledge-check question (read, answer,
+# read the explanation). Estimated and minimum engaged minutes are this time, and CLE credit
+# is claimed only for it: a course whose content earns no credit in a jurisdiction is not
+# accredited there.
+READING_WORDS_PER_MINUTE = 100
+MINUTES_PER_CHECK_QUESTION = 2
+
+
+def _words(html: str) -> int:
+    return len(strip_tags(html).split())
+
+
+def lesson_minutes(lesson_spec: dict) -> int:
+    words = questions = 0
+    for kind, value in lesson_spec["blocks"]:
+        if kind == "text":
+            words += _words(value)
+        elif kind == "callout":
+            words += _words(value[1]) + _words(value[2])
+        elif kind == "check":
+            questions += len(value)
+    return max(1, math.ceil(words / READING_WORDS_PER_MINUTE + MINUTES_PER_CHECK_QUESTION * questions))
+
+
+def course_minutes(spec: dict) -> int:
+    return sum(lesson_minutes(lesson_spec) for lesson_spec in spec["lessons"])
+
+
+def ethics_minutes(spec: dict) -> int:
+    """Minutes of the lessons on professional responsibility (the whole lesson counts)."""
+    return sum(lesson_minutes(lesson_spec) for lesson_spec in spec["lessons"] if lesson_spec.get("ethics"))
+
 
 def seed(*, people, stdout) -> None:
     with transaction.atomic():
@@ -276,7 +311,8 @@ def _catalog() -> CourseIndexPage:
         slug="courses",
         intro=(
             "<p>Free, practitioner-written training for volunteer attorneys representing survivors of "
-            "gender-based violence. Every course is accredited for CLE in Illinois, New York and California.</p>"
+            "gender-based violence. Courses carry CLE credit in Illinois, New York and California where their "
+            "length earns it; each course lists its credit.</p>"
         ),
     )
     home.add_child(instance=index)
@@ -330,9 +366,9 @@ def _course(*, index, spec, number, jurisdictions) -> CoursePage:
         learning_objectives="<ul>" + "".join(f"<li>{item}</li>" for item in spec["objectives"]) + "</ul>",
         relief_types=spec["relief_types"],
         language="en",
-        estimated_minutes=spec["minutes"],
+        estimated_minutes=course_minutes(spec),
         require_all_lessons=True,
-        minimum_engaged_minutes=spec["minutes"],
+        minimum_engaged_minutes=course_minutes(spec),
         require_attendance_codes=True,
         require_affirmation=True,
         final_assessment=[{"type": "question", "value": _question(q), "id": str(uuid.uuid4())} for q in spec["final"]],
@@ -345,6 +381,9 @@ def _course(*, index, spec, number, jurisdictions) -> CoursePage:
         course.faculty.add(CourseFaculty(name=name, title=title, bio=bio, sort_order=order))
     for order, jurisdiction_spec in enumerate(JURISDICTIONS):
         jurisdiction = jurisdictions[jurisdiction_spec["code"]]
+        credit_hours = _credit_hours(jurisdiction=jurisdiction, spec=spec)
+        if not credit_hours:
+            continue
         course.accreditations.add(
             CourseAccreditation(
                 sort_order=order,
@@ -361,7 +400,7 @@ def _course(*, index, spec, number, jurisdictions) -> CoursePage:
                     "Attendance codes at staff-set and random points (at least one per 50 minutes), "
                     "server-recorded engaged time, a final assessment and a signed affirmation of attendance."
                 ),
-                credit_hours=_credit_hours(jurisdiction=jurisdiction, spec=spec),
+                credit_hours=credit_hours,
             )
         )
     index.add_child(instance=course)
@@ -370,18 +409,20 @@ def _course(*, index, spec, number, jurisdictions) -> CoursePage:
         lesson = LessonPage(
             title=lesson_spec["title"],
             slug=lesson_spec["slug"],
-            estimated_minutes=lesson_spec["minutes"],
+            estimated_minutes=lesson_minutes(lesson_spec),
             law_as_of=lesson_spec.get("law_as_of", spec["law_as_of"]),
             law_reviewed_by=lesson_spec.get("law_reviewed_by", spec["law_reviewed_by"]),
             body=_blocks(lesson_spec["blocks"]),
         )
         for order, offset in enumerate(lesson_spec["codes"]):
+            if offset is not None and offset >= lesson.estimated_minutes:
+                raise ValueError(f"{lesson_spec['slug']}: a code at {offset} minutes is past the lesson's end")
             lesson.attendance_codes.add(
                 AttendanceCheckpoint(code=_code(spec["slug"], lesson_spec["slug"], order), offset_minutes=offset)
             )
         course.add_child(instance=lesson)
         lesson.save_revision().publish()
-    required_codes = math.ceil(spec["minutes"] / 50)
+    required_codes = math.ceil(course_minutes(spec) / 50)
     codes = sum(len(lesson_spec["codes"]) for lesson_spec in spec["lessons"])
     if codes < required_codes:
         raise ValueError(f"{spec['slug']}: New York needs {required_codes} attendance codes, the demo has {codes}")
@@ -396,8 +437,8 @@ def _code(course_slug: str, lesson_slug: str, order: int) -> str:
 
 def _credit_hours(*, jurisdiction: Jurisdiction, spec: dict) -> list[dict]:
     categories = {category.code: category for category in jurisdiction.categories.all()}
-    total = jurisdiction.credits_for_minutes(spec["minutes"])
-    ethics = jurisdiction.credits_for_minutes(spec["ethics_minutes"]) if spec["ethics_minutes"] else Decimal("0")
+    total = jurisdiction.credits_for_minutes(course_minutes(spec))
+    ethics = jurisdiction.credits_for_minutes(ethics_minutes(spec)) if ethics_minutes(spec) else Decimal("0")
     rest_code = spec["ny_category"] if jurisdiction.code == "NY" else GENERAL_CATEGORY[jurisdiction.code]
     lines = []
     if ethics:

@@ -64,8 +64,6 @@ COURSES = [
             "Assemble declarations, country conditions and expert evidence that corroborate the claim.",
         ],
         "relief_types": ["asylum", "withholding_cat"],
-        "minutes": 100,
-        "ethics_minutes": 0,
         "ny_category": "app",
         "law_as_of": LAW_AS_OF,
         "law_reviewed_by": reviewer("Marisol Ruiz", "supervising attorney, immigration court practice"),
@@ -93,8 +91,7 @@ COURSES = [
             {
                 "slug": "elements-of-asylum",
                 "title": "The elements of asylum, withholding and CAT",
-                "minutes": 35,
-                "codes": [20],
+                "codes": [6],
                 "blocks": [
                     (
                         "text",
@@ -216,7 +213,6 @@ COURSES = [
             {
                 "slug": "particular-social-group-and-nexus",
                 "title": "Particular social group and nexus after Matter of K-E-S-G- and Matter of S-S-F-M-",
-                "minutes": 35,
                 "codes": [None],
                 "blocks": [
                     (
@@ -350,8 +346,7 @@ COURSES = [
             {
                 "slug": "building-the-record",
                 "title": "Building the record: declaration, corroboration and experts",
-                "minutes": 30,
-                "codes": [15],
+                "codes": [1],
                 "blocks": [
                     (
                         "text",
@@ -468,8 +463,6 @@ COURSES = [
             "Explain the waiting list, bona fide determination and adjustment under INA § 245(m).",
         ],
         "relief_types": ["u_visa"],
-        "minutes": 75,
-        "ethics_minutes": 0,
         "ny_category": "app",
         "law_as_of": LAW_AS_OF,
         "law_reviewed_by": reviewer("Karim Haddad", "managing attorney, survivor services"),
@@ -484,8 +477,7 @@ COURSES = [
             {
                 "slug": "u-visa-eligibility",
                 "title": "Who qualifies for a U visa",
-                "minutes": 35,
-                "codes": [20],
+                "codes": [4],
                 "blocks": [
                     (
                         "text",
@@ -561,7 +553,6 @@ COURSES = [
             {
                 "slug": "certification-and-filing",
                 "title": "Certification, the I-918 package and what comes after",
-                "minutes": 40,
                 "codes": [None],
                 "blocks": [
                     (
@@ -670,8 +661,6 @@ COURSES = [
             "Explain continued presence, the bona fide determination, derivatives and adjustment under INA § 245(l).",
         ],
         "relief_types": ["t_visa"],
-        "minutes": 60,
-        "ethics_minutes": 0,
         "ny_category": "app",
         "law_as_of": LAW_AS_OF,
         "law_reviewed_by": reviewer("Josette Pierre", "senior attorney, anti-trafficking project"),
@@ -686,8 +675,7 @@ COURSES = [
             {
                 "slug": "recognising-trafficking",
                 "title": "Recognising trafficking",
-                "minutes": 25,
-                "codes": [12],
+                "codes": [3],
                 "blocks": [
                     (
                         "text",
@@ -743,7 +731,6 @@ COURSES = [
             {
                 "slug": "t-visa-elements-and-evidence",
                 "title": "The elements, the evidence and the path to a green card",
-                "minutes": 35,
                 "codes": [None],
                 "blocks": [
                     (
@@ -834,8 +821,6 @@ COURSES = [
             "Apply 8 U.S.C. § 1367 protections and plan adjustment of status.",
         ],
         "relief_types": ["vawa", "adjustment"],
-        "minutes": 90,
-        "ethics_minutes": 30,
         "ny_category": "app",
         "law_as_of": LAW_AS_OF,
         "law_reviewed_by": reviewer("Wei Chen", "staff attorney and mentor"),
@@ -850,8 +835,7 @@ COURSES = [
             {
                 "slug": "who-can-self-petition",
                 "title": "Who can self-petition",
-                "minutes": 30,
-                "codes": [18],
+                "codes": [4],
                 "blocks": [
                     (
                         "text",
@@ -919,7 +903,6 @@ COURSES = [
             {
                 "slug": "vawa-evidence",
                 "title": "Evidence and the declaration",
-                "minutes": 30,
                 "codes": [None],
                 "blocks": [
                     (
@@ -970,8 +953,8 @@ COURSES = [
             {
                 "slug": "confidentiality-and-adjustment",
                 "title": "Confidentiality (8 U.S.C. § 1367), ethics and adjustment",
-                "minutes": 30,
-                "codes": [15],
+                "ethics": True,
+                "codes": [2],
                 "blocks": [
                     (
                         "text",
@@ -1067,8 +1050,6 @@ COURSES = [
             "Plan adjustment and advise on the long wait for a visa number.",
         ],
         "relief_types": ["sijs"],
-        "minutes": 60,
-        "ethics_minutes": 0,
         "ny_category": "app",
         "law_as_of": LAW_AS_OF,
         "law_reviewed_by": reviewer("Marisol Ruiz", "supervising attorney, immigration court practice"),
@@ -1083,8 +1064,7 @@ COURSES = [
             {
                 "slug": "sijs-eligibility",
                 "title": "Eligibility and the two-step process",
-                "minutes": 30,
-                "codes": [15],
+                "codes": [4],
                 "blocks": [
                     (
                         "text",
@@ -1157,7 +1137,6 @@ COURSES = [
             {
                 "slug": "state-court-and-adjustment",
                 "title": "Working in state court, age-out and adjustment",
-                "minutes": 30,
                 "codes": [None],
                 "blocks": [
                     (
@@ -1259,8 +1238,6 @@ COURSES = [
             "Recognise vicarious trauma and meet duties of competence, communication and confidentiality.",
         ],
         "relief_types": ["practice_skills"],
-        "minutes": 90,
-        "ethics_minutes": 30,
         "ny_category": "skills",
         "law_as_of": LAW_AS_OF,
         "law_reviewed_by": reviewer("Josette Pierre", "senior attorney, anti-trafficking project"),
@@ -1280,8 +1257,7 @@ COURSES = [
             {
                 "slug": "trauma-and-memory",
                 "title": "How trauma shapes memory and testimony",
-                "minutes": 30,
-                "codes": [15],
+                "codes": [2],
                 "blocks": [
                     (
                         "text",
@@ -1329,7 +1305,6 @@ COURSES = [
             {
                 "slug": "conducting-the-interview",
                 "title": "Conducting the interview",
-                "minutes": 30,
                 "codes": [None],
                 "blocks": [
                     (
@@ -1374,8 +1349,8 @@ COURSES = [
             {
                 "slug": "vicarious-trauma-and-ethics",
                 "title": "Vicarious trauma and your ethical duties",
-                "minutes": 30,
-                "codes": [20],
+                "ethics": True,
+                "codes": [2],
                 "blocks": [
                     (
                         "text",
@@ -1459,8 +1434,6 @@ COURSES = [
             "Meet translation requirements and duties under Rules 1.6 and 5.3.",
         ],
         "relief_types": ["practice_skills"],
-        "minutes": 60,
-        "ethics_minutes": 30,
         "ny_category": "skills",
         "law_as_of": LAW_AS_OF,
         "law_reviewed_by": reviewer("Wei Chen", "staff attorney and mentor"),
@@ -1475,8 +1448,7 @@ COURSES = [
             {
                 "slug": "choosing-and-briefing",
                 "title": "Choosing and briefing an interpreter",
-                "minutes": 30,
-                "codes": [15],
+                "codes": [2],
                 "blocks": [
                     (
                         "text",
@@ -1520,7 +1492,7 @@ COURSES = [
             {
                 "slug": "interpreted-interviews-translations-ethics",
                 "title": "Interpreted interviews, translations and ethics",
-                "minutes": 30,
+                "ethics": True,
                 "codes": [None],
                 "blocks": [
                     (

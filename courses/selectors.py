@@ -13,6 +13,7 @@ from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from wagtail.models import Page
 
 from .evaluations import evaluation_status, evaluations_due_for
 from .models import (
@@ -138,6 +139,14 @@ class Requirement:
     label: str
     met: bool
     detail: str = ""
+    # How much of it is done, 0 to 1, for the progress bar (None: all or nothing).
+    fraction: float | None = None
+
+    @property
+    def done_fraction(self) -> float:
+        if self.met:
+            return 1.0
+        return min(max(self.fraction or 0.0, 0.0), 1.0)
 
 
 def course_lesson_ids(*, course: CoursePage) -> list[int]:
@@ -163,6 +172,7 @@ def enrollment_requirements(*, enrollment: Enrollment) -> list[Requirement]:
                 _("Complete every lesson"),
                 bool(lesson_ids) and done >= len(lesson_ids),
                 _("%(done)s of %(total)s lessons") % {"done": done, "total": len(lesson_ids)},
+                done / len(lesson_ids) if lesson_ids else 0.0,
             )
         )
     if course.minimum_engaged_minutes:
@@ -179,6 +189,7 @@ def enrollment_requirements(*, enrollment: Enrollment) -> list[Requirement]:
                 seconds >= course.minimum_engaged_minutes * 60,
                 ngettext("%(minutes)s minute so far", "%(minutes)s minutes so far", seconds // 60)
                 % {"minutes": seconds // 60},
+                seconds / (course.minimum_engaged_minutes * 60),
             )
         )
     if course.require_attendance_codes:
@@ -194,6 +205,7 @@ def enrollment_requirements(*, enrollment: Enrollment) -> list[Requirement]:
                 _("Enter every attendance code"),
                 checkpoint_ids <= correct,
                 _("%(done)s of %(total)s codes") % {"done": len(correct), "total": len(checkpoint_ids)},
+                len(correct) / len(checkpoint_ids) if checkpoint_ids else 1.0,
             )
         )
     if course.has_final_assessment():
@@ -223,18 +235,85 @@ def enrollment_requirements(*, enrollment: Enrollment) -> list[Requirement]:
     return requirements
 
 
+def lesson_engaged_seconds_required(*, course: CoursePage, lesson: LessonPage) -> int:
+    """The lesson's share of the course's minimum engaged time, in proportion to its estimated minutes.
+
+    The shares are rounded up, so a learner who meets every lesson's share meets the course's minimum.
+    """
+    if not course.minimum_engaged_minutes:
+        return 0
+    estimates = dict(LessonPage.objects.child_of(course).live().values_list("pk", "estimated_minutes"))
+    estimates.setdefault(lesson.pk, lesson.estimated_minutes)
+    total = sum(estimates.values())
+    required = course.minimum_engaged_minutes * 60
+    if total:
+        return math.ceil(required * estimates[lesson.pk] / total)
+    return math.ceil(required / len(estimates))
+
+
+def lesson_requirements(*, enrollment: Enrollment, lesson: LessonPage) -> list[Requirement]:
+    """What the course asks of this lesson before it can be marked complete: its share of the
+    engaged time and its attendance codes, each only when the course requires it."""
+    course = enrollment.course
+    requirements: list[Requirement] = []
+    required_seconds = lesson_engaged_seconds_required(course=course, lesson=lesson)
+    if required_seconds:
+        seconds = (
+            LessonProgress.objects.filter(enrollment=enrollment, lesson=lesson)
+            .values_list("engaged_seconds", flat=True)
+            .first()
+            or 0
+        )
+        requirements.append(
+            Requirement(
+                "time",
+                ngettext(
+                    "Spend at least %(minutes)s minute engaged in this lesson",
+                    "Spend at least %(minutes)s minutes engaged in this lesson",
+                    math.ceil(required_seconds / 60),
+                )
+                % {"minutes": math.ceil(required_seconds / 60)},
+                seconds >= required_seconds,
+                ngettext("%(minutes)s minute so far", "%(minutes)s minutes so far", seconds // 60)
+                % {"minutes": seconds // 60},
+                seconds / required_seconds,
+            )
+        )
+    if course.require_attendance_codes:
+        checkpoint_ids = set(AttendanceCheckpoint.objects.filter(lesson=lesson).values_list("pk", flat=True))
+        if checkpoint_ids:
+            correct = set(
+                AttendanceCodeEntry.objects.filter(
+                    enrollment=enrollment, checkpoint_id__in=checkpoint_ids, correct=True
+                ).values_list("checkpoint_id", flat=True)
+            )
+            requirements.append(
+                Requirement(
+                    "codes",
+                    _("Enter this lesson's attendance codes as they appear"),
+                    checkpoint_ids <= correct,
+                    _("%(done)s of %(total)s codes") % {"done": len(correct), "total": len(checkpoint_ids)},
+                    len(correct) / len(checkpoint_ids),
+                )
+            )
+    return requirements
+
+
 @dataclass(frozen=True)
 class CourseProgress:
     enrollment: Enrollment
     lessons_total: int
     lessons_done: int
     resume_lesson: LessonPage | None
+    # The mean of the completion requirements' done fractions (0 to 1).
+    requirements_done: float = 0.0
 
     @property
     def percent(self) -> int:
+        """What share of the course's requirements is met: 100 only once the course is complete."""
         if self.enrollment.completed_at:
             return 100
-        return round(100 * self.lessons_done / self.lessons_total) if self.lessons_total else 0
+        return min(math.floor(100 * self.requirements_done), 99)
 
 
 def enrollment_progress(*, enrollment: Enrollment) -> CourseProgress:
@@ -247,11 +326,16 @@ def enrollment_progress(*, enrollment: Enrollment) -> CourseProgress:
     resume = next((lesson for lesson in lessons if lesson.pk not in done_ids), None)
     if enrollment.last_lesson_id and enrollment.last_lesson_id not in done_ids:
         resume = next((lesson for lesson in lessons if lesson.pk == enrollment.last_lesson_id), resume)
+    requirements = [] if enrollment.completed_at else enrollment_requirements(enrollment=enrollment)
     return CourseProgress(
         enrollment=enrollment,
         lessons_total=len(lessons),
         lessons_done=len([lesson for lesson in lessons if lesson.pk in done_ids]),
-        resume_lesson=resume or (lessons[0] if lessons else None),
+        # Every lesson done but the course not complete: what is left is on the course page, not in a lesson.
+        resume_lesson=resume or (lessons[0] if lessons and enrollment.completed_at else None),
+        requirements_done=(
+            sum(requirement.done_fraction for requirement in requirements) / len(requirements) if requirements else 0.0
+        ),
     )
 
 
@@ -261,11 +345,9 @@ def enrollments_for(*, user) -> QuerySet[Enrollment]:
 
 def learning_overview(*, user) -> dict:
     rows = [enrollment_progress(enrollment=enrollment) for enrollment in enrollments_for(user=user)]
-    total = sum(row.lessons_total for row in rows)
-    done = sum(row.lessons_total if row.enrollment.completed_at else row.lessons_done for row in rows)
     return {
         "progress_rows": rows,
-        "overall_percent": round(100 * done / total) if total else 0,
+        "overall_percent": math.floor(sum(row.percent for row in rows) / len(rows)) if rows else 0,
         "courses_completed": sum(1 for row in rows if row.enrollment.completed_at),
         "evaluations_due": list(evaluations_due_for(user=user)),
     }
@@ -365,6 +447,13 @@ def page_has_learning_records(*, page) -> bool:
         or AttendanceCodeEntry.objects.filter(lesson_id__in=ids).exists()
         or QuizAttempt.objects.filter(lesson_id__in=ids).exists()
     )
+
+
+def page_own_sibling_at_slug(*, parent: Page, slug: str, user) -> Page | None:
+    """The page this user already created under parent at this slug (a create sent twice), if any."""
+    if not slug or not user.is_authenticated:
+        return None
+    return parent.get_children().filter(slug=slug, owner=user).specific().first()
 
 
 def lesson_neighbours(*, lesson: LessonPage) -> tuple[LessonPage | None, LessonPage | None]:

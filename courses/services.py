@@ -171,9 +171,22 @@ def lesson_heartbeat(*, enrollment: Enrollment, lesson: LessonPage, now: datetim
 
 
 def lesson_complete(*, enrollment: Enrollment, lesson: LessonPage) -> LessonProgress:
-    """Mark a lesson complete (the first completion time is kept), then evaluate the course."""
+    """Mark a lesson complete (the first completion time is kept), then evaluate the course.
+
+    Refused, saying what is missing, until the lesson meets what the course requires of it: its
+    share of the engaged time and its attendance codes (selectors.lesson_requirements).
+    """
+    from .selectors import lesson_requirements
+
     with transaction.atomic():
         progress = lesson_visit(enrollment=enrollment, lesson=lesson)
+        if progress.completed_at is None:
+            unmet = [req for req in lesson_requirements(enrollment=enrollment, lesson=lesson) if not req.met]
+            if unmet:
+                raise LearningError(
+                    _("This lesson is not complete yet. Still to do: %(missing)s.")
+                    % {"missing": "; ".join(f"{req.label} ({req.detail})" for req in unmet)}
+                )
         LessonProgress.objects.filter(pk=progress.pk, completed_at__isnull=True).update(completed_at=timezone.now())
         progress.refresh_from_db()
         enrollment_evaluate_completion(enrollment=enrollment)

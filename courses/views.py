@@ -122,6 +122,7 @@ def lesson_serve(request, *, lesson: LessonPage, parent_serve, args, kwargs):
             "next_lesson": following,
             "quiz_tokens": quiz_tokens,
             "check_results": selectors.knowledge_check_results(enrollment=enrollment, lesson=lesson),
+            "lesson_requirements": selectors.lesson_requirements(enrollment=enrollment, lesson=lesson),
             "revealed_codes": AttendanceCodeEntry.objects.filter(
                 enrollment=enrollment, lesson=lesson, revealed_at__isnull=False
             ),
@@ -155,7 +156,11 @@ def heartbeat(request, lesson_id: int):
 @require_POST
 def lesson_complete(request, lesson_id: int):
     lesson, enrollment = _lesson_and_enrollment(request, lesson_id)
-    services.lesson_complete(enrollment=enrollment, lesson=lesson)
+    try:
+        services.lesson_complete(enrollment=enrollment, lesson=lesson)
+    except services.LearningError as error:
+        messages.error(request, str(error))
+        return redirect(lesson.get_url(request=request))
     enrollment.refresh_from_db()
     if enrollment.completed_at:
         messages.success(request, _("Course complete. Your CLE certificate is being prepared."))

@@ -5,6 +5,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.documents.views.serve import authenticate_with_password
 
 from accounts import views as account_views
+from courses.admin_views import PageCreateView
 from courses.documents import document_serve, media_serve
 
 # Registers the `id` converter before the URLconfs below are read.
@@ -25,6 +26,11 @@ urlpatterns = [
     # Wagtail's account page without its email and password panels (accounts/views.py); it
     # keeps the path of "wagtailadmin_account" and Wagtail's admin-access check.
     path("cms/account/", require_admin_access(account_views.AdminAccountView.as_view())),
+    # Wagtail's page create view, safe against a create sent twice (autosave, a double Publish).
+    path(
+        "cms/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/<id:parent_page_id>/",
+        require_admin_access(PageCreateView.as_view()),
+    ),
     wagtail_admin,
     # Wagtail's own front-end sign-in would skip allauth's rate limits and MFA.
     path("_util/login/", RedirectView.as_view(url=reverse_lazy("account_login"), query_string=True)),

@@ -58,17 +58,20 @@ def test_minimum_engaged_time_rule_counts_only_server_measured_time(enrollment, 
     course.minimum_engaged_minutes = 1
     course.save_revision().publish()
     enrollment.refresh_from_db()
-    complete_lessons(enrollment, lessons)
-    enrollment.refresh_from_db()
-    assert enrollment.completed_at is None
+    # A lesson cannot be marked complete before its share of the minute (30 s each) is earned.
+    with pytest.raises(services.LearningError):
+        services.lesson_complete(enrollment=enrollment, lesson=lessons[0])
     time_req = next(req for req in enrollment_requirements(enrollment=enrollment) if req.key == "time")
     assert not time_req.met
 
     start = timezone.now()
-    for seconds in (0, 30, 60):
+    for seconds in (0, 30):
         services.lesson_heartbeat(enrollment=enrollment, lesson=lessons[0], now=start + timedelta(seconds=seconds))
+    services.lesson_complete(enrollment=enrollment, lesson=lessons[0])
+    for seconds in (31, 61):
+        services.lesson_heartbeat(enrollment=enrollment, lesson=lessons[1], now=start + timedelta(seconds=seconds))
     enrollment.refresh_from_db()
-    assert LessonProgress.objects.get(enrollment=enrollment, lesson=lessons[0]).engaged_seconds == 60
+    assert LessonProgress.objects.get(enrollment=enrollment, lesson=lessons[0]).engaged_seconds == 30
     # Time alone does not re-run completion; the next event (a lesson completion) does.
     services.lesson_complete(enrollment=enrollment, lesson=lessons[1])
     enrollment.refresh_from_db()
@@ -80,7 +83,9 @@ def test_attendance_code_rule_needs_every_code_entered_correctly(enrollment, les
     course.save_revision().publish()
     enrollment.refresh_from_db()
     checkpoint = AttendanceCheckpoint.objects.create(lesson=lessons[0], code="RIVER7", offset_minutes=0)
-    complete_lessons(enrollment, lessons)
+    complete_lessons(enrollment, lessons[1:])
+    with pytest.raises(services.LearningError):
+        services.lesson_complete(enrollment=enrollment, lesson=lessons[0])
     enrollment.refresh_from_db()
     assert enrollment.completed_at is None
 
@@ -94,6 +99,7 @@ def test_attendance_code_rule_needs_every_code_entered_correctly(enrollment, les
 
     right = services.attendance_code_enter(enrollment=enrollment, entry_id=entry.pk, value=" river7 ")
     assert right.correct is True and right.tries == 2
+    services.lesson_complete(enrollment=enrollment, lesson=lessons[0])
     enrollment.refresh_from_db()
     assert enrollment.completed_at is not None
 

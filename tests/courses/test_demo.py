@@ -2,9 +2,18 @@ import io
 import math
 
 import pytest
+from django.utils.html import strip_tags
 
 from courses import demo
-from courses.models import AttendanceCheckpoint, BarAdmission, CoursePage, Enrollment, LessonPage, QuizAttempt
+from courses.models import (
+    AttendanceCheckpoint,
+    BarAdmission,
+    CoursePage,
+    Enrollment,
+    Jurisdiction,
+    LessonPage,
+    QuizAttempt,
+)
 from courses.selectors import course_cle_warnings, enrollment_requirements
 from home.services import demo_people_ensure
 
@@ -38,12 +47,40 @@ def test_demo_track_is_complete_accredited_and_idempotent():
         lessons = list(course.lessons())
         assert 2 <= len(lessons) <= 4
         assert course.has_final_assessment()
-        assert {acc.jurisdiction.code for acc in course.accreditations.all()} == {"IL", "NY", "CA"}
-        assert all(acc.total_hours() > 0 for acc in course.accreditations.all())
+        # Minutes fit the content, and credit is claimed only where those minutes earn it.
+        assert (
+            course.estimated_minutes
+            == course.minimum_engaged_minutes
+            == sum(lesson.estimated_minutes for lesson in lessons)
+        )
+        accredited = {acc.jurisdiction.code: acc for acc in course.accreditations.all()}
+        for jurisdiction in Jurisdiction.objects.all():
+            earned = jurisdiction.credits_for_minutes(course.estimated_minutes)
+            if earned:
+                assert accredited[jurisdiction.code].total_hours() == earned, (course.slug, jurisdiction.code)
+            else:
+                assert jurisdiction.code not in accredited, (course.slug, jurisdiction.code)
         assert course_cle_warnings(course=course) == [], course.slug
-        ny = course.accreditations.get(jurisdiction__code="NY").jurisdiction
+        ny = Jurisdiction.objects.get(code="NY")
         codes = AttendanceCheckpoint.objects.filter(lesson__in=lessons).count()
         assert codes >= math.ceil(course.estimated_minutes / ny.attendance_code_interval_minutes)
+        for lesson in lessons:
+            # No more minutes than the lesson holds: its words at 100 a minute, two minutes a question.
+            words = sum(
+                len(strip_tags(str(block.value)).split()) for block in lesson.body if block.block_type == "text"
+            ) + sum(
+                len(strip_tags(f"{block.value['heading']} {block.value['text']}").split())
+                for block in lesson.body
+                if block.block_type == "callout"
+            )
+            questions = sum(
+                len(block.value["questions"]) for block in lesson.body if block.block_type == "knowledge_check"
+            )
+            assert lesson.estimated_minutes <= math.ceil(words / 100 + 2 * questions) + 2, lesson.slug
+            assert all(
+                checkpoint.offset_minutes is None or checkpoint.offset_minutes < lesson.estimated_minutes
+                for checkpoint in lesson.attendance_codes.all()
+            ), lesson.slug
         for lesson in lessons:
             text = " ".join(str(block.value) for block in lesson.body if block.block_type == "text")
             assert text.count("<p>") >= 2 and len(text) > 1200, lesson.title

@@ -47,7 +47,7 @@ def docx_bytes() -> bytes:
 
 @pytest.fixture
 def editor_client(db):
-    # A superuser: Wagtail grants documents per collection, which the editors' group is not given here.
+    # A superuser, who may upload into any collection (editors upload into Course materials).
     user = UserFactory(is_superuser=True, is_staff=True)
     totp_enrol(user)
     return login_client(user)
@@ -106,9 +106,13 @@ def test_upload_of_an_allowed_kind_is_accepted(editor_client, name, content):
 
 def test_multiple_upload_refuses_html_renamed_to_pdf_and_accepts_a_real_pdf(editor_client):
     url = reverse("wagtaildocs:add_multiple")
-    refused = editor_client.post(url, {"files[]": SimpleUploadedFile("evil.pdf", HTML)}).json()
-    assert refused["success"] is False and refused["error_message"]
-    accepted = editor_client.post(url, {"files[]": SimpleUploadedFile("real.pdf", pdf_bytes())}).json()
+    # The upload page posts the collection chosen on it (there is more than one collection).
+    collection = Collection.objects.get(name="Course materials").pk
+    refused = editor_client.post(url, {"files[]": SimpleUploadedFile("evil.pdf", HTML), "collection": collection})
+    assert refused.json()["success"] is False and refused.json()["error_message"]
+    accepted = editor_client.post(
+        url, {"files[]": SimpleUploadedFile("real.pdf", pdf_bytes()), "collection": collection}
+    ).json()
     assert accepted["success"] is True
     assert list(get_document_model().objects.values_list("title", flat=True)) == ["real.pdf"]
 
