@@ -299,8 +299,7 @@ def session_sign_out(*, registration: SessionRegistration, now: datetime.datetim
         if locked.signed_out_at is None:
             locked.signed_out_at = min(now, locked.session.ends_at)
             locked.save(update_fields=["signed_out_at"])
-        session_attendance_record(registration=locked, now=now)
-    return locked
+        return session_attendance_record(registration=locked, now=now)
 
 
 def session_attendance_record(
