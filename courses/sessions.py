@@ -181,8 +181,6 @@ def session_register(
     """Take a seat (enrolling in the course if needed). Registering again is a no-op; a cancelled seat
     is taken again if one is free. Open until the session ends."""
     now = now or timezone.now()
-    course = session.course
-    enrollment = enrollment_create(user=user, course=course)
     with transaction.atomic():
         # The lock on the session row serialises every seat count for this session.
         locked = CourseSession.objects.select_for_update().get(pk=session.pk)
@@ -193,6 +191,8 @@ def session_register(
             return existing
         if seats_taken(session=locked) >= locked.capacity:
             raise LearningError(_("This session is full. Choose another session or take the course on demand."))
+        # Enrolled only once a seat is sure, so a refused registration leaves nothing behind.
+        enrollment = enrollment_create(user=user, course=locked.course)
         if existing is not None:
             existing.cancelled_at = None
             existing.registered_at = now

@@ -79,6 +79,7 @@ def test_a_full_session_refuses_with_a_clear_message_and_a_cancellation_frees_th
     taken = sessions.session_register(user=first, session=session, now=at(9))
     with pytest.raises(LearningError, match="full"):
         sessions.session_register(user=second, session=session, now=at(9))
+    assert not Enrollment.objects.filter(user=second).exists(), "a refused registration enrols no one"
     sessions.session_cancel(registration=taken, now=at(10))
     assert sessions.seats_taken(session=session) == 0
     sessions.session_register(user=second, session=session, now=at(10))
