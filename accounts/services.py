@@ -36,6 +36,9 @@ CONTENT_EDITOR_PERMISSIONS = [
     ("certificates", "reissue_certificate"),
     ("certificates", "view_cle_reports"),
     ("certificates", "change_certificatesettings"),
+    # Answering attorneys' questions to the faculty (courses.FacultyQuestion).
+    ("courses", "view_facultyquestion"),
+    ("courses", "change_facultyquestion"),
 ]
 
 

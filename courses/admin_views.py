@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.views.pages import create as wagtail_create
 from wagtail.models import Page, PageSubscription
 
-from . import evaluations, selectors
+from . import evaluations, selectors, sessions
 
 # Whoever may read the CLE reports (content editors, the CLE administrators) reads this one too.
 EVALUATION_REPORT_PERMISSION = "certificates.view_cle_reports"
@@ -97,3 +97,24 @@ class PageCreateView(wagtail_create.CreateView):
             return self.json_error_response("already_created", message)
         messages.warning(request=self.request, message=message)
         return redirect(edit_url)
+
+
+def session_attendance_report(request):
+    """Who registered for each live session and what was recorded of their attendance (for the faculty)."""
+    if not request.user.has_perm(EVALUATION_REPORT_PERMISSION):
+        raise PermissionDenied
+    choices = sessions.sessions_for_report()
+    selected = None
+    session_id = request.GET.get("session", "")
+    if session_id.isdigit():
+        selected = next((session for session in choices if session.pk == int(session_id)), None)
+    return TemplateResponse(
+        request,
+        "courses/admin/session_attendance.html",
+        {
+            "choices": choices,
+            "selected": selected,
+            "registrations": sessions.session_attendance(session=selected) if selected else [],
+            "title": _("Live session attendance"),
+        },
+    )

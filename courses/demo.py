@@ -21,7 +21,7 @@ from django.utils.html import strip_tags
 
 from home.models import HomePage, HomePageFeaturedCourse
 
-from . import services
+from . import questions, services, sessions
 from .demo_content import COURSES
 from .models import (
     AttendanceCheckpoint,
@@ -31,8 +31,10 @@ from .models import (
     CourseFaculty,
     CourseIndexPage,
     CoursePage,
+    CourseSession,
     CreditCategory,
     Enrollment,
+    FacultyQuestion,
     Jurisdiction,
     LessonPage,
     QuizAttempt,
@@ -275,9 +277,12 @@ def seed(*, people, stdout) -> None:
             created += _history_before_law_change(user=people[key], course=courses[slug])
         elif _history(user=people[key], course=courses[slug], stage=stage):
             created += 1
+    _live_sessions(people=people, course=courses[LIVE_COURSE], jurisdictions=jurisdictions)
+    _faculty_questions(people=people, course=courses["gender-based-asylum"])
     stdout.write(
         f"Courses: {len(jurisdictions)} jurisdictions, {len(courses)} courses, "
-        f"{Enrollment.objects.count()} enrolments ({created} new)"
+        f"{Enrollment.objects.count()} enrolments ({created} new), "
+        f"{CourseSession.objects.count()} live sessions, {FacultyQuestion.objects.count()} questions to the faculty"
     )
 
 
@@ -561,3 +566,107 @@ def _history(*, user, course: CoursePage, stage: str) -> bool:
         unmet = AttendanceCodeEntry.objects.filter(enrollment=enrollment, correct=False).count()
         raise RuntimeError(f"Demo enrolment {enrollment.pk} did not complete ({unmet} codes outstanding)")
     return True
+
+
+# --- Live sessions and questions to the faculty ------------------------------------------------
+
+LIVE_COURSE = "working-with-interpreters"
+LIVE_JURISDICTIONS = ["NY", "IL"]
+
+
+def _live_sessions(*, people, course: CoursePage, jurisdictions: dict[str, Jurisdiction]) -> None:
+    """An upcoming webinar (Lucía García registered) and a past in-person session Samir Mansour attended.
+
+    Added through a published revision, as an editor would, so a later publish keeps them.
+    """
+    if course.sessions.exists():
+        return
+    spec = next(item for item in COURSES if item["slug"] == LIVE_COURSE)
+    today = timezone.localdate()
+    draft = course.get_latest_revision_as_object()
+    order = draft.accreditations.count()
+    for code in LIVE_JURISDICTIONS:
+        jurisdiction = jurisdictions[code]
+        provider_number = next(item["provider_number"] for item in JURISDICTIONS if item["code"] == code)
+        for fmt, suffix in ((CourseAccreditation.Format.LIVE, "L"), (CourseAccreditation.Format.WEBCAST, "W")):
+            order += 1
+            draft.accreditations.add(
+                CourseAccreditation(
+                    sort_order=order,
+                    jurisdiction=jurisdiction,
+                    provider_name=PROVIDER,
+                    provider_number=provider_number,
+                    provider_contact=PROVIDER_CONTACT,
+                    course_number=f"PBA-{code}-{suffix}05",
+                    approved_from=APPROVED_FROM,
+                    approved_to=APPROVED_TO,
+                    format=fmt,
+                    counts_for_newly_admitted=True,
+                    verification_method="Sign-in and sign-out recorded by the server; a code read out by the faculty.",
+                    credit_hours=_credit_hours(jurisdiction=jurisdiction, spec=spec),
+                )
+            )
+    draft.sessions.add(
+        CourseSession(
+            sort_order=0,
+            format=CourseSession.Format.IN_PERSON,
+            date=today - timedelta(days=20),
+            start_time=datetime.time(9, 0),
+            end_time=datetime.time(10, 30),
+            time_zone="America/New_York",
+            location="Pro Bono Academy training room, 12th floor\n40 Rector Street, New York, NY 10006",
+            capacity=30,
+            attendance_code="HARBOR58",
+        )
+    )
+    draft.sessions.add(
+        CourseSession(
+            sort_order=1,
+            format=CourseSession.Format.WEBINAR,
+            date=today + timedelta(days=10),
+            start_time=datetime.time(12, 0),
+            end_time=datetime.time(13, 30),
+            time_zone="America/Chicago",
+            join_url="https://meet.probono.example/interpreters-live",
+            capacity=40,
+            attendance_code="CEDAR31",
+        )
+    )
+    draft.save_revision().publish()
+    past = CourseSession.objects.get(course=course, format=CourseSession.Format.IN_PERSON)
+    upcoming = CourseSession.objects.get(course=course, format=CourseSession.Format.WEBINAR)
+    if "att_mansour" in people:
+        attendee = people["att_mansour"]
+        start = past.starts_at
+        registration = sessions.session_register(user=attendee, session=past, now=start - timedelta(days=6))
+        sessions.session_sign_in(registration=registration, now=start + timedelta(minutes=2))
+        sessions.session_code_enter(registration=registration, value="harbor58", now=start + timedelta(minutes=41))
+        sessions.session_sign_out(registration=registration, now=past.ends_at)
+    for key in ("att_garcia", "att_novak"):
+        if key in people:
+            sessions.session_register(user=people[key], session=upcoming)
+
+
+def _faculty_questions(*, people, course: CoursePage) -> None:
+    if "att_garcia" not in people or FacultyQuestion.objects.exists():
+        return
+    enrollment = Enrollment.objects.filter(user=people["att_garcia"], course=course).first()
+    lessons = list(course.lessons())
+    if enrollment is None or not lessons:
+        return
+    answered = questions.faculty_question_ask(
+        enrollment=enrollment,
+        lesson=lessons[0],
+        text="Does a proposed particular social group still need to show social distinction in the Seventh Circuit?",
+    )
+    answered.answer = (
+        "Yes. The Board's three-part test (immutability, particularity, social distinction) applies; the "
+        "lesson's second section lists the circuit cases to cite. Frame the group from the record, not from the harm."
+    )
+    answered.save(update_fields=["answer"])
+    questions.faculty_question_answered(question=answered, by=people.get("mentor_chen") or people["att_garcia"])
+    questions.faculty_question_ask(
+        enrollment=enrollment,
+        lesson=lessons[-1],
+        text="Where should the declaration address a one-year filing deadline exception?",
+    )

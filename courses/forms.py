@@ -8,6 +8,7 @@ from .models import (
     EVALUATION_COMMENT_MAX_LENGTH,
     EVALUATION_QUESTIONS,
     EVALUATION_SCALE,
+    FACULTY_QUESTION_MAX_LENGTH,
     BarAdmission,
     Jurisdiction,
 )
@@ -84,3 +85,23 @@ class CourseEvaluationForm(forms.Form):
             for name, label in EVALUATION_QUESTIONS
         }
         self.fields = {**questions, **self.fields}
+
+
+class SessionCodeForm(forms.Form):
+    code = forms.CharField(
+        max_length=40,
+        label=_("Session code"),
+        help_text=_("The code the faculty read out during the session."),
+    )
+
+
+class FacultyQuestionForm(forms.Form):
+    question = forms.CharField(
+        max_length=FACULTY_QUESTION_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Ask the faculty a question about this lesson"),
+        help_text=_(
+            "Ask about the law or practice, not about a particular case: do not include client names, "
+            "dates of birth, A-numbers or any detail that could identify a client."
+        ),
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
+import zoneinfo
 from decimal import ROUND_FLOOR, Decimal
 
 from django import forms
@@ -332,6 +333,21 @@ class CoursePageForm(WagtailAdminPageForm):
         label=_("Relief types taught"),
     )
 
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        sessions = self.formsets.get("sessions")
+        if sessions is None or not valid:
+            return valid
+        # A session with registrations holds attendance records kept for audits: it cannot go.
+        deleted = [form.instance.pk for form in sessions.deleted_forms if form.instance.pk]
+        if deleted and SessionRegistration.objects.filter(session_id__in=deleted).exists():
+            self.add_error(
+                None,
+                _("A live session that attorneys registered for cannot be deleted; their attendance records stay."),
+            )
+            return False
+        return valid
+
     def clean_law_changed_on(self):
         # A future date would mark every completion outdated at once, with no update able to
         # count until that day: the date is set when the change takes effect.
@@ -406,6 +422,16 @@ class CoursePage(Page):
         ),
     ]
     accreditation_panels = [InlinePanel("accreditations", label=_("CLE accreditation"))]
+    session_panels = [
+        InlinePanel(
+            "sessions",
+            label=_("Live session"),
+            help_text=_(
+                "Publish the course to open registration. Credit follows the CLE accreditation of the "
+                "session's format: Live for in person, Live webcast for a webinar."
+            ),
+        )
+    ]
     completion_panels = [
         FieldPanel("require_all_lessons"),
         FieldPanel("minimum_engaged_minutes"),
@@ -423,6 +449,7 @@ class CoursePage(Page):
         [
             ObjectList(content_panels, heading=_("Content")),
             ObjectList(accreditation_panels, heading=_("CLE accreditation")),
+            ObjectList(session_panels, heading=_("Live sessions")),
             ObjectList(completion_panels, heading=_("Completion")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
@@ -807,3 +834,173 @@ class EvaluationSubmitted(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} — {self.course_id}"
+
+
+# --- Live and webinar sessions ---------------------------------------------------------------
+
+
+def validate_time_zone(value: str) -> None:
+    """An IANA time zone name this server knows (e.g. America/Chicago)."""
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
+        raise forms.ValidationError(
+            _("“%(value)s” is not a time zone name. Use an IANA name such as America/New_York."),
+            params={"value": value},
+        ) from error
+
+
+class CourseSession(Orderable):
+    """A live presentation of the course, in a room or by webinar, that attorneys register for.
+
+    Times are the wall-clock times in the session's own time zone, as the faculty will see
+    them; the attendance code is read out during the session and never shown on the site.
+    """
+
+    class Format(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        WEBINAR = "webinar", _("Webinar")
+
+    course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="sessions")
+    format = models.CharField(max_length=10, choices=Format.choices, default=Format.WEBINAR)
+    date = models.DateField(help_text=_("The day of the session, in its time zone."))
+    start_time = models.TimeField(help_text=_("Start, local time in the session's time zone."))
+    end_time = models.TimeField(help_text=_("End, the same day, local time in the session's time zone."))
+    time_zone = models.CharField(
+        max_length=64,
+        default="America/New_York",
+        validators=[validate_time_zone],
+        help_text=_("IANA time zone name, e.g. America/New_York, America/Chicago, America/Los_Angeles."),
+    )
+    location = models.TextField(blank=True, help_text=_("Room and address (in person)."))
+    join_url = models.URLField(blank=True, help_text=_("Link attendees use to join (webinar)."))
+    capacity = models.PositiveIntegerField(default=50, validators=[MinValueValidator(1)])
+    attendance_code = models.CharField(
+        max_length=20,
+        help_text=_("Read out by the faculty during the session; attorneys type it in. Never shown on the site."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("format"), FieldPanel("capacity")]),
+        FieldRowPanel([FieldPanel("date"), FieldPanel("start_time"), FieldPanel("end_time")]),
+        FieldPanel("time_zone"),
+        FieldPanel("location"),
+        FieldPanel("join_url"),
+        FieldPanel("attendance_code"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("live session")
+        verbose_name_plural = _("live sessions")
+
+    def __str__(self) -> str:
+        return f"{self.get_format_display()} {self.date:%Y-%m-%d} {self.start_time:%H:%M} {self.time_zone}"
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.start_time and self.end_time and self.end_time <= self.start_time:
+            errors["end_time"] = _("The session must end after it starts (on the same day).")
+        if self.format == self.Format.IN_PERSON and not self.location.strip():
+            errors["location"] = _("Give the room and address of an in-person session.")
+        if self.format == self.Format.WEBINAR and not self.join_url:
+            errors["join_url"] = _("Give the link attendees use to join the webinar.")
+        if errors:
+            raise forms.ValidationError(errors)
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def starts_at(self) -> datetime.datetime:
+        return datetime.datetime.combine(self.date, self.start_time, tzinfo=self.zone)
+
+    @property
+    def ends_at(self) -> datetime.datetime:
+        return datetime.datetime.combine(self.date, self.end_time, tzinfo=self.zone)
+
+    @property
+    def minutes(self) -> int:
+        return int((self.ends_at - self.starts_at).total_seconds() // 60)
+
+    @property
+    def accreditation_format(self) -> str:
+        """The CourseAccreditation format whose approvals this session earns credit under."""
+        if self.format == self.Format.IN_PERSON:
+            return CourseAccreditation.Format.LIVE
+        return CourseAccreditation.Format.WEBCAST
+
+
+class SessionRegistration(models.Model):
+    """An attorney's seat at a live session, and what the server recorded of their attendance."""
+
+    session = models.ForeignKey(CourseSession, on_delete=models.PROTECT, related_name="registrations")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="session_registrations")
+    enrollment = models.ForeignKey(Enrollment, on_delete=models.PROTECT, related_name="session_registrations")
+    registered_at = models.DateTimeField(default=timezone.now)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    signed_in_at = models.DateTimeField(null=True, blank=True)
+    signed_out_at = models.DateTimeField(
+        null=True, blank=True, help_text=_("When the attorney signed out, or the session's end if they did not.")
+    )
+    code_entered_at = models.DateTimeField(null=True, blank=True, help_text=_("When the session code was entered."))
+    code_tries = models.PositiveSmallIntegerField(default=0)
+    attended_minutes = models.PositiveIntegerField(
+        null=True, blank=True, help_text=_("Overlap of sign-in to sign-out with the session, once it is recorded.")
+    )
+    completed_course = models.BooleanField(
+        default=False, help_text=_("This attendance completed the attorney's enrolment in the course.")
+    )
+
+    class Meta:
+        ordering = ["session", "registered_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "user"], name="courses_session_registration_unique"),
+        ]
+        verbose_name = _("session registration")
+        verbose_name_plural = _("session registrations")
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.session}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.cancelled_at is None
+
+
+# --- Questions to the faculty ------------------------------------------------------------------
+
+FACULTY_QUESTION_MAX_LENGTH = 2000
+
+
+class FacultyQuestion(models.Model):
+    """A question an attorney asks the course faculty from a lesson, and the faculty's answer."""
+
+    lesson = models.ForeignKey(LessonPage, on_delete=models.PROTECT, related_name="faculty_questions")
+    enrollment = models.ForeignKey(Enrollment, on_delete=models.CASCADE, related_name="faculty_questions")
+    question = models.TextField(max_length=FACULTY_QUESTION_MAX_LENGTH)
+    asked_at = models.DateTimeField(default=timezone.now)
+    answer = models.TextField(blank=True, help_text=_("The faculty's answer; the attorney sees it on the lesson."))
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    panels = [
+        FieldPanel("lesson", read_only=True),
+        FieldPanel("question", read_only=True),
+        FieldPanel("answer"),
+    ]
+
+    class Meta:
+        ordering = ["-asked_at"]
+        verbose_name = _("question to the faculty")
+        verbose_name_plural = _("questions to the faculty")
+
+    def __str__(self) -> str:
+        return f"{self.lesson.title}: {self.question[:60]}"
+
+    @property
+    def is_answered(self) -> bool:
+        return bool(self.answer.strip())

@@ -30,6 +30,7 @@ from .models import (
     LessonProgress,
     QuizAttempt,
 )
+from .sessions import sessions_for_course
 from .vocabulary import ReliefType
 
 # --- Catalog -------------------------------------------------------------------------------
@@ -379,6 +380,7 @@ def course_page_context(*, course: CoursePage, user, preview: bool = False) -> d
         if preview or (user.is_authenticated and (user.is_superuser or user.is_content_editor or user.is_program_staff))
         else [],
         "prerequisites": [prerequisite for prerequisite in course.prerequisites.all() if prerequisite.live],
+        "session_rows": sessions_for_course(course=course, user=user),
     }
 
 

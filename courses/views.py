@@ -5,15 +5,25 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from . import evaluations, selectors, services
-from .forms import AttendanceCodeForm, BarAdmissionForm, CourseEvaluationForm
-from .models import AttendanceCodeEntry, BarAdmission, CoursePage, Enrollment, LessonPage, QuizAttempt
+from . import evaluations, questions, selectors, services, sessions
+from .forms import AttendanceCodeForm, BarAdmissionForm, CourseEvaluationForm, FacultyQuestionForm, SessionCodeForm
+from .models import (
+    AttendanceCodeEntry,
+    BarAdmission,
+    CoursePage,
+    CourseSession,
+    Enrollment,
+    LessonPage,
+    QuizAttempt,
+    SessionRegistration,
+)
 
 
 def _live_course(course_id: int) -> CoursePage:
@@ -129,6 +139,8 @@ def lesson_serve(request, *, lesson: LessonPage, parent_serve, args, kwargs):
             "pending_codes": AttendanceCodeEntry.objects.filter(
                 enrollment=enrollment, lesson=lesson, revealed_at__isnull=True
             ).count(),
+            "faculty_questions": questions.faculty_questions_for(enrollment=enrollment, lesson=lesson),
+            "question_form": FacultyQuestionForm(),
         }
     )
     response = TemplateResponse(request, lesson.get_template(request, *args, **kwargs), context)
@@ -378,3 +390,147 @@ def bar_admission_delete(request, admission_id: int):
     services.bar_admission_delete(user=request.user, admission=admission)
     messages.success(request, _("Bar admission removed."))
     return redirect("courses:bar_admissions")
+
+
+# --- Live sessions -------------------------------------------------------------------------------
+
+
+def _session_of_live_course(session_id: int) -> CourseSession:
+    session = get_object_or_404(CourseSession.objects.select_related("course"), pk=session_id)
+    if not session.course.live:
+        raise Http404
+    return session
+
+
+def _own_registration(request, session_id: int) -> SessionRegistration:
+    registration = sessions.registration_for_user(user=request.user, session_id=session_id)
+    if registration is None or not registration.session.course.live:
+        raise Http404
+    return registration
+
+
+@login_required
+@require_POST
+def session_register(request, session_id: int):
+    session = _session_of_live_course(session_id)
+    try:
+        sessions.session_register(user=request.user, session=session)
+    except services.LearningError as error:
+        messages.error(request, str(error))
+        return redirect(session.course.get_url(request=request) + "#sessions")
+    messages.success(request, _("You are registered. Add the session to your calendar below."))
+    return redirect("courses:session", session_id=session.pk)
+
+
+@login_required
+@require_POST
+def session_cancel(request, session_id: int):
+    registration = _own_registration(request, session_id)
+    try:
+        sessions.session_cancel(registration=registration)
+    except services.LearningError as error:
+        messages.error(request, str(error))
+        return redirect("courses:session", session_id=session_id)
+    messages.success(request, _("Your registration is cancelled; the seat is free for someone else."))
+    return redirect(registration.session.course.get_url(request=request) + "#sessions")
+
+
+@login_required
+@require_GET
+def session_detail(request, session_id: int):
+    registration = _own_registration(request, session_id)
+    if registration.signed_in_at and registration.attended_minutes is None:
+        # An attendee who never signed out is recorded at the end, here if the task has not run yet.
+        registration = sessions.session_attendance_record(registration=registration)
+    session = registration.session
+    context = {
+        "registration": registration,
+        "session": session,
+        "course": session.course,
+        "state": sessions.session_state(session=session, now=timezone.now()),
+        "code_form": SessionCodeForm(),
+        "sign_in_opens_minutes": sessions.SIGN_IN_OPENS_MINUTES,
+    }
+    response = render(request, "courses/session.html", context)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _session_action(request, session_id: int, action, success: str):
+    registration = _own_registration(request, session_id)
+    try:
+        action(registration=registration)
+    except services.LearningError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, success)
+    return redirect("courses:session", session_id=session_id)
+
+
+@login_required
+@require_POST
+def session_sign_in(request, session_id: int):
+    return _session_action(
+        request, session_id, sessions.session_sign_in, _("Signed in. Enter the session code when it is read out.")
+    )
+
+
+@login_required
+@require_POST
+def session_sign_out(request, session_id: int):
+    return _session_action(request, session_id, sessions.session_sign_out, _("Signed out. Thank you for attending."))
+
+
+@login_required
+@require_POST
+def session_code(request, session_id: int):
+    registration = _own_registration(request, session_id)
+    form = SessionCodeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Type the code the faculty read out."))
+        return redirect("courses:session", session_id=session_id)
+    try:
+        correct = sessions.session_code_enter(registration=registration, value=form.cleaned_data["code"])
+    except services.LearningError as error:
+        messages.error(request, str(error))
+    else:
+        if correct:
+            messages.success(request, _("Session code accepted. Sign out when the session ends."))
+        else:
+            messages.error(request, _("That is not the session code. Check it with the faculty and try again."))
+    return redirect("courses:session", session_id=session_id)
+
+
+@login_required
+@require_GET
+def session_calendar(request, session_id: int):
+    registration = _own_registration(request, session_id)
+    if registration.cancelled_at is not None:
+        raise Http404
+    session = registration.session
+    body = sessions.session_ics(session=session, course_url=session.course.get_full_url(request=request))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="course-session-{session.pk}.ics"'
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+# --- Questions to the faculty --------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def lesson_question(request, lesson_id: int):
+    lesson, enrollment = _lesson_and_enrollment(request, lesson_id)
+    form = FacultyQuestionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors.get("question", [_("Write your question first.")])))
+    else:
+        try:
+            questions.faculty_question_ask(enrollment=enrollment, lesson=lesson, text=form.cleaned_data["question"])
+        except services.LearningError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Question sent to the faculty. The answer will appear here."))
+    return redirect(lesson.get_url(request=request) + "#faculty-questions")

@@ -12,7 +12,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
-from .models import BarAdmission, CreditCategory, Jurisdiction
+from .models import BarAdmission, CreditCategory, FacultyQuestion, Jurisdiction
+from .questions import faculty_question_answered
 from .selectors import page_has_learning_records
 
 
@@ -52,6 +53,36 @@ class BarAdmissionViewSet(SnippetViewSet):
     ]
 
 
+class FacultyQuestionViewSet(SnippetViewSet):
+    """Attorneys' questions from the lessons; editors and faculty write the answer the attorney then sees."""
+
+    model = FacultyQuestion
+    icon = "help"
+    menu_label = _("Questions to the faculty")
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["question", "lesson", "asked_at", "answered_at"]
+    list_filter = {"answered_at": ["isnull"]}
+    search_fields = ["question", "answer"]
+
+
+register_snippet(FacultyQuestionViewSet)
+
+
+@hooks.register("before_create_snippet")
+def questions_come_from_attorneys(request, model):
+    if model is FacultyQuestion:
+        messages.info(request, gettext("Questions are asked by attorneys from a lesson; answer them here."))
+        return redirect("wagtailsnippets_courses_facultyquestion:list")
+    return None
+
+
+@hooks.register("after_edit_snippet")
+def note_faculty_answer(request, instance):
+    if isinstance(instance, FacultyQuestion):
+        faculty_question_answered(question=instance, by=request.user)
+
+
 class CleRulesGroup(SnippetViewSetGroup):
     items = (JurisdictionViewSet, CreditCategoryViewSet, BarAdmissionViewSet)
     menu_icon = "doc-full"
@@ -79,7 +110,10 @@ def keep_pages_with_learning_records(request, page):
 
 @hooks.register("register_admin_urls")
 def register_evaluation_report_url():
-    return [path("courses/evaluations/", admin_views.evaluation_report, name="courses_evaluation_report")]
+    return [
+        path("courses/evaluations/", admin_views.evaluation_report, name="courses_evaluation_report"),
+        path("courses/sessions/", admin_views.session_attendance_report, name="courses_session_attendance"),
+    ]
 
 
 class EvaluationReportMenuItem(MenuItem):
@@ -95,4 +129,15 @@ def register_evaluation_report():
         name="course-evaluations",
         icon_name="list-ul",
         order=970,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_session_attendance_report():
+    return EvaluationReportMenuItem(
+        _("Live session attendance"),
+        reverse("courses_session_attendance"),
+        name="session-attendance",
+        icon_name="date",
+        order=960,
     )

@@ -110,6 +110,9 @@ class AttendanceRow:
     credits: str = ""
     certificate: str = ""
     status: str = ""
+    session: str = ""
+    signed_in: str = ""
+    signed_out: str = ""
 
 
 def attendance_record(*, course_id: int, start: date | None = None, end: date | None = None) -> list[AttendanceRow]:
@@ -162,6 +165,15 @@ def attendance_record(*, course_id: int, start: date | None = None, end: date | 
             )
         for certificate in issued:
             snapshot = certificate.snapshot
+            live = snapshot.get("session")
+            if live:
+                # A live certificate: the minutes are those attended in the session, the code its own.
+                entered = live["code_entered_at"][:16].replace("T", " ") if live["code_entered_at"] else "—"
+                base = {
+                    **base,
+                    "minutes_engaged": live["attended_minutes"],
+                    "codes": [f"Session code: correct {entered}"],
+                }
             rows.append(
                 AttendanceRow(
                     name=snapshot["attorney"]["name"],
@@ -172,6 +184,9 @@ def attendance_record(*, course_id: int, start: date | None = None, end: date | 
                     credits="; ".join(f"{line['category']} {line['hours']}" for line in snapshot["credits"]["lines"]),
                     certificate=certificate.display_code,
                     status=certificate.get_status_display(),
+                    session=f"{live['format_label']} {live['date']} {live['times_label']}" if live else "",
+                    signed_in=live["signed_in_at"][:16].replace("T", " ") if live else "",
+                    signed_out=live["signed_out_at"][:16].replace("T", " ") if live else "",
                     **base,
                 )
             )
@@ -194,6 +209,9 @@ def attendance_csv(*, rows: Iterable[AttendanceRow]) -> str:
             "credits_by_category",
             "certificate",
             "status",
+            "live_session",
+            "signed_in",
+            "signed_out",
         ]
     )
     for row in rows:
@@ -210,6 +228,9 @@ def attendance_csv(*, rows: Iterable[AttendanceRow]) -> str:
                 _cell(row.credits),
                 row.certificate,
                 row.status,
+                _cell(row.session),
+                row.signed_in,
+                row.signed_out,
             ]
         )
     return buffer.getvalue()

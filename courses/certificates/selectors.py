@@ -31,6 +31,12 @@ def verification_facts(*, certificate: Certificate) -> dict[str, Any]:
         "total": snapshot["credits"]["total"],
         "unit": snapshot["credits"]["unit_label"].lower(),
         "lines": snapshot["credits"]["lines"],
+        # Live certificates only: format, date, times and minutes attended (no sign-in times).
+        "session": {
+            key: snapshot["session"][key] for key in ("format_label", "date", "times_label", "attended_minutes")
+        }
+        if snapshot.get("session")
+        else None,
     }
 
 

@@ -9,6 +9,7 @@ to run twice or from two workers at once.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import hashlib
 import logging
 from typing import TYPE_CHECKING
@@ -30,7 +31,7 @@ from . import sources
 from .codes import code_generate
 from .models import TEMPLATE_VERSION, Certificate
 from .rendering import certificate_pdf_render
-from .snapshot import AdmissionFacts, SignatureFacts, snapshot_build
+from .snapshot import AdmissionFacts, SessionFacts, SignatureFacts, snapshot_build
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -99,6 +100,7 @@ def certificate_issue(
     admission: AdmissionFacts,
     facts: sources.EnrollmentFacts,
     signature: SignatureFacts,
+    session: SessionFacts | None = None,
 ) -> tuple[Certificate, bool]:
     """Version 1 of the certificate for this attorney, course and jurisdiction: found or created."""
     lookup = {
@@ -121,6 +123,7 @@ def certificate_issue(
         issued_on=timezone.localdate(),
         verify_url=verify_url_for(code),
         template_version=TEMPLATE_VERSION,
+        session=session,
     )
     try:
         with transaction.atomic():
@@ -203,23 +206,64 @@ def certificate_email_send(*, certificate: Certificate) -> bool:
 def certificates_issue_for_enrollment(*, enrollment_id: int) -> list[Certificate]:
     """Issue, render and announce the certificates a completed enrollment earns.
 
-    One per jurisdiction where the course is accredited and the attorney holds an active
-    bar admission. An attorney with no such admission gets none now (there is no bar
-    number to print); running this again after they add one issues what is missing.
+    One per jurisdiction where the course is accredited on demand and the attorney holds an
+    active bar admission. An attorney with no such admission gets none now (there is no bar
+    number to print); running this again after they add one issues what is missing. An
+    enrollment completed by attending a live session earns that session's live certificates
+    instead (see `certificates_issue_for_session`).
     """
     facts = sources.enrollment_facts(enrollment_id=enrollment_id)
     if facts is None:
         return []
+    if sources.enrollment_completed_by_session(enrollment_id=enrollment_id):
+        certificates = []
+        for registration_id in sources.session_registration_ids(enrollment_id=enrollment_id):
+            certificates += certificates_issue_for_session(registration_id=registration_id)
+        return certificates
+    # Live and webcast approvals are earned by attending a session, not by the on-demand lessons.
+    accreditations = sources.accreditations_for(course_id=facts.course_id, formats=("on_demand",))
+    return _issue_and_announce(enrollment_id=enrollment_id, facts=facts, accreditations=accreditations)
+
+
+def certificates_issue_for_session(*, registration_id: int) -> list[Certificate]:
+    """Issue, render and announce the certificates a recorded live attendance earns.
+
+    One per jurisdiction with an accreditation of the session's format (Live for in person,
+    Live webcast for a webinar), where the attorney holds an active admission and attended at
+    least the jurisdiction's minimum minutes; credit follows the attended minutes.
+    """
+    found = sources.session_attendance_facts(registration_id=registration_id)
+    if found is None:
+        return []
+    facts, session, accreditation_format = found
+    accreditations = [
+        dataclasses.replace(accreditation, location=session.location)
+        for accreditation in sources.accreditations_for(course_id=facts.course_id, formats=(accreditation_format,))
+        if facts.engaged_minutes >= accreditation.minimum_minutes
+    ]
+    return _issue_and_announce(
+        enrollment_id=facts.enrollment_id, facts=facts, accreditations=accreditations, session=session
+    )
+
+
+def _issue_and_announce(
+    *,
+    enrollment_id: int,
+    facts: sources.EnrollmentFacts,
+    accreditations: list[sources.AccreditationFacts],
+    session: SessionFacts | None = None,
+) -> list[Certificate]:
     signature = None
     certificates = []
     issued = {
         certificate.jurisdiction_id: certificate
         for certificate in Certificate.objects.filter(user_id=facts.user_id, course_id=facts.course_id, version=1)
     }
-    for accreditation in sources.accreditations_for(course_id=facts.course_id):
+    for accreditation in accreditations:
         if accreditation.jurisdiction_id in issued:
             # Already issued (a retry, a second completion event): no re-checking, no new facts.
-            certificates.append(issued[accreditation.jurisdiction_id])
+            if issued[accreditation.jurisdiction_id] not in certificates:
+                certificates.append(issued[accreditation.jurisdiction_id])
             continue
         completed_on = facts.completed_at.date()
         if accreditation.approved_from and completed_on < accreditation.approved_from:
@@ -237,7 +281,9 @@ def certificates_issue_for_enrollment(*, enrollment_id: int) -> list[Certificate
             admission=admission,
             facts=facts,
             signature=signature,
+            session=session,
         )
+        issued[accreditation.jurisdiction_id] = certificate
         certificates.append(certificate)
     current = []
     for certificate in certificates:

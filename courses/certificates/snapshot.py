@@ -75,6 +75,24 @@ class EnrollmentFacts:
 
 
 @dataclass(frozen=True)
+class SessionFacts:
+    """A live session the attorney attended (in person or by webinar), for a live certificate."""
+
+    session_id: int
+    format: str
+    format_label: str
+    date: date
+    starts_at: datetime
+    ends_at: datetime
+    time_zone: str
+    location: str
+    attended_minutes: int
+    signed_in_at: datetime
+    signed_out_at: datetime
+    code_entered_at: datetime | None
+
+
+@dataclass(frozen=True)
 class SignatureFacts:
     administrator_name: str
     administrator_title: str
@@ -158,8 +176,13 @@ def snapshot_build(
     verify_url: str,
     template_version: str,
     reissue_note: str = "",
+    session: SessionFacts | None = None,
 ) -> dict[str, Any]:
-    """Every field the certificate states (CLE.md), frozen: the PDF is rendered from this alone."""
+    """Every field the certificate states (CLE.md), frozen: the PDF is rendered from this alone.
+
+    For a live session, `facts.engaged_minutes` are the attended minutes and the snapshot gains
+    a "session" section (format, date, times in the session's zone, attended minutes).
+    """
     total, lines = credits_earned(
         engaged_minutes=facts.engaged_minutes,
         credit_hour_minutes=accreditation.credit_hour_minutes,
@@ -174,7 +197,7 @@ def snapshot_build(
         transitional_statement = _("Not approved for newly admitted attorneys' transitional credit")
     else:
         transitional_statement = ""
-    return {
+    snapshot = {
         "schema": SNAPSHOT_SCHEMA,
         "template_version": template_version,
         "certificate": {
@@ -237,4 +260,25 @@ def snapshot_build(
             "title": signature.administrator_title,
             "signature_key": signature.signature_key,
         },
+    }
+    if session is not None:
+        snapshot["session"] = session_section(session=session)
+    return snapshot
+
+
+def session_section(*, session: SessionFacts) -> dict[str, Any]:
+    return {
+        "id": session.session_id,
+        "format": session.format,
+        "format_label": session.format_label,
+        "date": session.date.isoformat(),
+        "starts_at": session.starts_at.isoformat(),
+        "ends_at": session.ends_at.isoformat(),
+        "time_zone": session.time_zone,
+        "times_label": f"{session.starts_at:%H:%M}–{session.ends_at:%H:%M} {session.time_zone}",
+        "location": session.location,
+        "attended_minutes": session.attended_minutes,
+        "signed_in_at": session.signed_in_at.isoformat(),
+        "signed_out_at": session.signed_out_at.isoformat(),
+        "code_entered_at": session.code_entered_at.isoformat() if session.code_entered_at else "",
     }

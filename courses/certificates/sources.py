@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.db.models import Sum
 from django.utils import timezone
 
-from .snapshot import AccreditationFacts, AdmissionFacts, CodeEntry, CreditLine, EnrollmentFacts
+from .snapshot import AccreditationFacts, AdmissionFacts, CodeEntry, CreditLine, EnrollmentFacts, SessionFacts
 
 __all__ = [
     "AccreditationFacts",
@@ -21,9 +21,13 @@ __all__ = [
     "bar_number_now",
     "certificate_settings",
     "enrollment_facts",
+    "session_attendance_facts",
+    "enrollment_completed_by_session",
 ]
 
 LOCATION_BY_FORMAT = {"on_demand": "Online, on demand", "webcast": "Online, live webcast", "live": "In person"}
+SESSION_FORMAT_LABELS = {"in_person": "Live, in person", "webinar": "Live webinar"}
+LIVE_FORMATS = ("live", "webcast")
 
 
 def enrollment_facts(*, enrollment_id: int) -> EnrollmentFacts | None:
@@ -64,13 +68,16 @@ def _provider_defaults() -> dict[int, object]:
     return {row.jurisdiction_id: row for row in config.provider_numbers.all()}
 
 
-def accreditations_for(*, course_id: int) -> list[AccreditationFacts]:
+def accreditations_for(*, course_id: int, formats: tuple[str, ...] | None = None) -> list[AccreditationFacts]:
+    """The course's accreditations (of the given formats only, when given), in the editors' order."""
     from courses.models import CourseAccreditation
 
     config = certificate_settings()
     defaults = _provider_defaults()
     facts = []
     rows = CourseAccreditation.objects.filter(course_id=course_id).select_related("jurisdiction").order_by("sort_order")
+    if formats is not None:
+        rows = rows.filter(format__in=formats)
     for row in rows:
         jurisdiction = row.jurisdiction
         fallback = defaults.get(jurisdiction.pk)
@@ -130,3 +137,75 @@ def certificate_settings():
     from .models import CertificateSettings
 
     return CertificateSettings.load()
+
+
+def enrollment_completed_by_session(*, enrollment_id: int) -> bool:
+    """Whether the enrollment was completed by attending a live session (not by the on-demand lessons)."""
+    from courses.models import SessionRegistration
+
+    return SessionRegistration.objects.filter(enrollment_id=enrollment_id, completed_course=True).exists()
+
+
+def session_registration_ids(*, enrollment_id: int) -> list[int]:
+    from courses.models import SessionRegistration
+
+    return list(
+        SessionRegistration.objects.filter(
+            enrollment_id=enrollment_id, code_entered_at__isnull=False, attended_minutes__gt=0
+        ).values_list("pk", flat=True)
+    )
+
+
+def session_attendance_facts(*, registration_id: int) -> tuple[EnrollmentFacts, SessionFacts, str] | None:
+    """What a live certificate needs from a recorded attendance (with the code entered), and the
+    accreditation format it earns credit under; None while it does not qualify."""
+    from courses.models import SessionRegistration
+
+    registration = (
+        SessionRegistration.objects.select_related("session", "session__course", "enrollment", "user")
+        .filter(pk=registration_id, cancelled_at__isnull=True)
+        .first()
+    )
+    if (
+        registration is None
+        or registration.code_entered_at is None
+        or registration.signed_in_at is None
+        or registration.signed_out_at is None
+        or not registration.attended_minutes
+    ):
+        return None
+    session = registration.session
+    zone = session.zone
+    signed_out = registration.signed_out_at.astimezone(zone)
+    location = session.location if session.format == session.Format.IN_PERSON else "Online, live webinar"
+    facts = EnrollmentFacts(
+        enrollment_id=registration.enrollment_id,
+        user_id=registration.user_id,
+        course_id=session.course_id,
+        attorney_name=registration.user.full_name or registration.user.email,
+        course_title=session.course.title,
+        started_on=session.date,
+        completed_at=signed_out,
+        engaged_minutes=registration.attended_minutes,
+        affirmation_signed_at=None,
+        affirmation_text="",
+        codes_required=1,
+        codes_entered=(
+            CodeEntry(label="Session attendance code", entered_at=registration.code_entered_at.astimezone(zone)),
+        ),
+    )
+    session_facts = SessionFacts(
+        session_id=session.pk,
+        format=session.format,
+        format_label=SESSION_FORMAT_LABELS.get(session.format, session.format),
+        date=session.date,
+        starts_at=session.starts_at,
+        ends_at=session.ends_at,
+        time_zone=session.time_zone,
+        location=location,
+        attended_minutes=registration.attended_minutes,
+        signed_in_at=registration.signed_in_at.astimezone(zone),
+        signed_out_at=signed_out,
+        code_entered_at=registration.code_entered_at.astimezone(zone),
+    )
+    return facts, session_facts, session.accreditation_format

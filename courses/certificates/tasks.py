@@ -21,3 +21,18 @@ def certificates_issue_task(enrollment_id: int) -> list[int]:
 
     certificates = certificates_issue_for_enrollment(enrollment_id=enrollment_id)
     return [certificate.pk for certificate in certificates]
+
+
+@shared_task(
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=5,
+    acks_late=True,
+    reject_on_worker_lost=True,
+)
+def certificates_issue_for_session_task(registration_id: int) -> list[int]:
+    """Issue (or find) the live certificates a recorded session attendance earns; safe to run twice."""
+    from .services import certificates_issue_for_session
+
+    certificates = certificates_issue_for_session(registration_id=registration_id)
+    return [certificate.pk for certificate in certificates]

@@ -85,7 +85,10 @@ def test_demo_track_is_complete_accredited_and_idempotent():
             text = " ".join(str(block.value) for block in lesson.body if block.block_type == "text")
             assert text.count("<p>") >= 2 and len(text) > 1200, lesson.title
 
-    completed = Enrollment.objects.filter(completed_at__isnull=False)
+    # Live attendees complete by the session, not by the on-demand rules (see the test below).
+    completed = Enrollment.objects.filter(completed_at__isnull=False).exclude(
+        session_registrations__completed_course=True
+    )
     assert completed.count() == sum(1 for *_rest, stage in demo.HISTORIES if stage in demo.COMPLETE_STAGES)
     for enrollment in completed:
         assert all(req.met for req in enrollment_requirements(enrollment=enrollment))
@@ -120,3 +123,28 @@ def test_the_demo_asylum_course_marks_its_law_changed_and_one_attorney_learned_i
 
     client.force_login(people["att_novak"])
     assert "Update required" in client.get("/learn/").content.decode()
+
+
+def test_demo_has_an_upcoming_webinar_and_a_past_in_person_session_with_a_live_certificate(
+    django_capture_on_commit_callbacks, settings, tmp_path
+):
+    from django.utils import timezone
+
+    from courses.certificates.models import Certificate
+    from courses.models import CourseSession, FacultyQuestion, SessionRegistration
+
+    settings.PRIVATE_STORAGE_ROOT = tmp_path
+    settings.STORAGES = {**settings.STORAGES, "private": {"BACKEND": "django.core.files.storage.FileSystemStorage",
+                                                          "OPTIONS": {"location": tmp_path}}}  # fmt: skip
+    people = demo_people_ensure()
+    with django_capture_on_commit_callbacks(execute=True):
+        demo.seed(people=people, stdout=io.StringIO())
+    sessions = {session.format: session for session in CourseSession.objects.all()}
+    assert sessions["webinar"].starts_at > timezone.now() > sessions["in_person"].ends_at
+    attended = SessionRegistration.objects.get(session=sessions["in_person"])
+    assert attended.attended_minutes == 88 and attended.completed_course
+    certificate = Certificate.objects.get(user=attended.user, course=sessions["in_person"].course)
+    assert certificate.snapshot["session"]["format_label"] == "Live, in person"
+    assert certificate.snapshot["course"]["format"] == "live"
+    assert SessionRegistration.objects.filter(session=sessions["webinar"], user=people["att_garcia"]).exists()
+    assert FacultyQuestion.objects.filter(answered_at__isnull=False).exists()

@@ -10,6 +10,7 @@ from courses.models import (
     CourseAccreditation,
     CourseIndexPage,
     CoursePage,
+    CourseSession,
     CreditCategory,
     Enrollment,
     Jurisdiction,
@@ -27,6 +28,8 @@ __all__ = [
     "LessonPageFactory",
     "CourseAccreditationFactory",
     "EnrollmentFactory",
+    "CourseSessionFactory",
+    "running_session_times",
     "catalog_page",
     "question_data",
     "knowledge_check_data",
@@ -152,6 +155,39 @@ class EnrollmentFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(VolunteerFactory)
     course = factory.SubFactory(CoursePageFactory)
+
+
+class CourseSessionFactory(factory.django.DjangoModelFactory):
+    """A webinar on 12 March 2030, 14:00-15:30 Chicago time, 20 seats, code LANTERN42."""
+
+    class Meta:
+        model = CourseSession
+
+    course = factory.SubFactory(CoursePageFactory)
+    format = CourseSession.Format.WEBINAR
+    date = datetime.date(2030, 3, 12)
+    start_time = datetime.time(14, 0)
+    end_time = datetime.time(15, 30)
+    time_zone = "America/Chicago"
+    join_url = "https://meet.example/pba-live"
+    location = ""
+    capacity = 20
+    attendance_code = "LANTERN42"
+
+
+def running_session_times(*, started_minutes_ago: int = 5, minutes: int = 60) -> dict:
+    """Date, times and zone of a session running now, in a zone where it does not cross midnight."""
+    import zoneinfo
+
+    from django.utils import timezone
+
+    for name in ("UTC", "America/Chicago", "Asia/Tokyo", "Europe/Berlin", "Pacific/Auckland"):
+        now = timezone.now().astimezone(zoneinfo.ZoneInfo(name))
+        start = (now - datetime.timedelta(minutes=started_minutes_ago)).replace(second=0, microsecond=0)
+        end = start + datetime.timedelta(minutes=minutes)
+        if start.date() == end.date():
+            return {"date": start.date(), "start_time": start.time(), "end_time": end.time(), "time_zone": name}
+    raise AssertionError("no zone keeps the session within one day")
 
 
 def text_block(html: str) -> dict:

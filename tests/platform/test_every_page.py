@@ -48,6 +48,11 @@ def _attempt():
     return _first(QuizAttempt.objects.filter(kind="final").order_by("pk"), enrollment__user__email=VOLUNTEER_EMAIL)
 
 
+def _session_id() -> int:
+    """The upcoming webinar the walking volunteer registered for."""
+    return _model("courses.SessionRegistration", user__email=VOLUNTEER_EMAIL).session_id
+
+
 def _case():
     from mentorship.models import Case
 
@@ -90,6 +95,19 @@ SAMPLES: dict[str, Callable[[], dict]] = {
     "courses:lesson_complete": lambda: {"lesson_id": _lesson().pk},
     "courses:attendance_code": lambda: {"lesson_id": _lesson().pk},
     "courses:knowledge_check": lambda: {"lesson_id": _lesson().pk},
+    "courses:lesson_question": lambda: {"lesson_id": _lesson().pk},
+    **{
+        f"courses:{name}": lambda: {"session_id": _session_id()}
+        for name in (
+            "session",
+            "session_register",
+            "session_cancel",
+            "session_sign_in",
+            "session_code",
+            "session_sign_out",
+            "session_calendar",
+        )
+    },
     "courses:bar_admission_edit": lambda: {
         "admission_id": _model("courses.BarAdmission", user__email=VOLUNTEER_EMAIL).pk
     },
