@@ -74,6 +74,19 @@ def accreditations_for(*, course_id: int) -> list[AccreditationFacts]:
     for row in rows:
         jurisdiction = row.jurisdiction
         fallback = defaults.get(jurisdiction.pk)
+        lines = tuple(
+            CreditLine(
+                category=category.name,
+                hours=Decimal(hours),
+                code=category.code,
+                newly_admitted=category.counts_for_newly_admitted(
+                    format=row.format,
+                    accreditation_approved=row.counts_for_newly_admitted,
+                    on_demand_allowed=jurisdiction.on_demand_counts_for_newly_admitted,
+                ),
+            )
+            for category, hours in row.credit_lines()
+        )
         facts.append(
             AccreditationFacts(
                 jurisdiction_id=jurisdiction.pk,
@@ -91,14 +104,12 @@ def accreditations_for(*, course_id: int) -> list[AccreditationFacts]:
                 format=row.format,
                 format_label=str(row.get_format_display()),
                 location=LOCATION_BY_FORMAT.get(row.format, ""),
-                counts_for_newly_admitted=row.counts_for_newly_admitted
-                and (row.format != "on_demand" or jurisdiction.on_demand_counts_for_newly_admitted),
+                counts_for_newly_admitted=any(line.newly_admitted for line in lines) if lines else False,
                 verification_method=row.verification_method,
-                lines=tuple(
-                    CreditLine(category=category.name, hours=Decimal(hours)) for category, hours in row.credit_lines()
-                ),
+                lines=lines,
                 approved_from=row.approved_from,
                 approved_to=row.approved_to,
+                rounding=jurisdiction.rounding,
             )
         )
     return facts
