@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -258,6 +258,13 @@ class Jurisdiction(ClusterableModel):
         raw = minutes / Decimal(self.credit_hour_minutes)
         return round_to_increment(raw, self.credit_increment, self.rounding).quantize(Decimal("0.01"))
 
+    def minutes_for_credits(self, hours: Decimal) -> Decimal:
+        """The fewest minutes that earn `hours` of credit here (to the nearest increment, half a step less)."""
+        hours = Decimal(hours)
+        if self.rounding == self.Rounding.NEAREST:
+            hours -= self.credit_increment / 2
+        return max(hours * self.credit_hour_minutes, Decimal(self.minimum_minutes_for_credit))
+
 
 class CreditCategory(Orderable):
     """A CLE credit category within a jurisdiction (e.g. NY Ethics & Professionalism)."""
@@ -317,6 +324,27 @@ NEWLY_ADMITTED_FORMATS: dict[str, frozenset[str]] = {
 }
 
 
+class CleRequirementForm(WagtailAdminModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        jurisdiction = cleaned.get("jurisdiction")
+        lines = self.formsets.get("lines") if hasattr(self, "formsets") else None
+        if jurisdiction is None or lines is None:
+            return cleaned
+        for form in lines.forms:
+            if not form.is_valid() or form.cleaned_data.get("DELETE"):
+                continue
+            for name in ("category", "parent_category"):
+                category = form.cleaned_data.get(name)
+                if category is not None and category.jurisdiction_id != jurisdiction.pk:
+                    self.add_error(
+                        None,
+                        _("%(category)s is not a category of this requirement's jurisdiction.")
+                        % {"category": category},
+                    )
+        return cleaned
+
+
 class CleRequirement(ClusterableModel):
     """What a jurisdiction requires in one reporting period, for experienced or newly admitted attorneys.
 
@@ -343,6 +371,8 @@ class CleRequirement(ClusterableModel):
         help_text=_("Day every number here was last checked against the source. Leave empty if not confirmed."),
     )
 
+    base_form_class = CleRequirementForm
+
     panels = [
         FieldRowPanel([FieldPanel("jurisdiction"), FieldPanel("applies_to")]),
         FieldPanel("total_hours"),
@@ -364,18 +394,6 @@ class CleRequirement(ClusterableModel):
 
     def __str__(self) -> str:
         return f"{self.jurisdiction.code} — {self.get_applies_to_display()}"
-
-    def clean(self) -> None:
-        super().clean()
-        if self.jurisdiction_id is None:
-            return
-        errors = []
-        for line in self.lines.all():
-            for category in (line.category, line.parent_category):
-                if category is not None and category.jurisdiction_id != self.jurisdiction_id:
-                    errors.append(_("%(category)s is not a category of this jurisdiction.") % {"category": category})
-        if errors:
-            raise forms.ValidationError(errors)
 
 
 class RequirementLine(Orderable):
@@ -401,6 +419,14 @@ class RequirementLine(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("requirement line")
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.parent_category_id and self.parent_category_id == self.category_id:
+            errors["parent_category"] = _("A line cannot be part of itself.")
+        if errors:
+            raise forms.ValidationError(errors)
 
 
 class RequirementCap(Orderable):

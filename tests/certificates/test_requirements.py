@@ -180,6 +180,10 @@ def test_california_rounds_to_the_nearest_quarter_hour():
     assert ca.credits_for_minutes(D("52.5")) == D("1.00")
     ca.rounding = "down"
     assert ca.credits_for_minutes(53) == D("0.75")
+    # The editors' check asks for the fewest minutes that earn the accredited hours under the rule.
+    assert ca.minutes_for_credits(D("1.75")) == D("105")
+    ca.rounding = "nearest"
+    assert ca.minutes_for_credits(D("1.75")) == D("97.5")
 
 
 def test_new_york_rounds_down_to_the_half_credit():
