@@ -23,7 +23,12 @@ __all__ = [
     "enrollment_facts",
 ]
 
-LOCATION_BY_FORMAT = {"on_demand": "Online, on demand", "webcast": "Online, live webcast", "live": "In person"}
+LOCATION_BY_FORMAT = {
+    "on_demand": "Online, on demand",
+    "webcast": "Online, live webcast",
+    "live": "In person",
+    "self_study": "Online, self-study",
+}
 
 
 def enrollment_facts(*, enrollment_id: int) -> EnrollmentFacts | None:
