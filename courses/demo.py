@@ -27,6 +27,7 @@ from .models import (
     AttendanceCheckpoint,
     AttendanceCodeEntry,
     BarAdmission,
+    CleRequirement,
     CourseAccreditation,
     CourseFaculty,
     CourseIndexPage,
@@ -38,6 +39,8 @@ from .models import (
     Jurisdiction,
     LessonPage,
     QuizAttempt,
+    RequirementCap,
+    RequirementLine,
 )
 
 JURISDICTIONS = [
@@ -70,13 +73,63 @@ JURISDICTIONS = [
         "pro_bono_qualifying_programs": "",
         "pro_bono_newly_admitted": False,
         "pro_bono_rule_source": "22 NYCRR Part 1500; NY CLE Board Regulations and Guidelines, pro bono legal services",
+        # Formats for newly admitted attorneys per category (third item): Skills in person or fully
+        # interactive videoconference; Ethics also by live transmission with questions; Law Practice
+        # Management and Areas of Professional Practice in any approved format (NY CLE Board Regulations
+        # and Guidelines, newly admitted; nycourts.gov FAQs for Newly Admitted Attorneys). Cybersecurity
+        # could not be confirmed: kept to live formats until it is.
         "categories": [
-            ("ethics", "Ethics and Professionalism"),
-            ("skills", "Skills"),
-            ("lpm", "Law Practice Management"),
-            ("app", "Areas of Professional Practice"),
+            ("ethics", "Ethics and Professionalism", "synchronous"),
+            ("skills", "Skills", "live"),
+            ("lpm", "Law Practice Management", "any"),
+            ("app", "Areas of Professional Practice", "any"),
             ("diversity", "Diversity, Inclusion and Elimination of Bias"),
-            ("cyber", "Cybersecurity, Privacy and Data Protection"),
+            ("cyber", "Cybersecurity, Privacy and Data Protection", "synchronous"),
+        ],
+        "requirements": [
+            {
+                "applies_to": "experienced",
+                "total_hours": Decimal("24"),
+                "summary": (
+                    "At most 3 credits of Cybersecurity, Privacy and Data Protection-Ethics count toward the "
+                    "4 ethics credits; up to 6 credits over 24 carry over to the next cycle (not shown here)."
+                ),
+                "source_citation": "22 NYCRR 1500.22(a)",
+                "source_url": "https://www.law.cornell.edu/regulations/new-york/22-NYCRR-1500.22",
+                "checked_on": datetime.date(2026, 12, 2),
+                "lines": [
+                    ("ethics", Decimal("4"), "", ""),
+                    ("diversity", Decimal("1"), "", ""),
+                    ("cyber", Decimal("1"), "", ""),
+                ],
+                "caps": [],
+            },
+            {
+                "applies_to": "newly_admitted",
+                "total_hours": Decimal("32"),
+                "summary": (
+                    "16 credits in each of the first two years after admission, each year 3 Ethics and "
+                    "Professionalism, 6 Skills and 7 Law Practice Management, Areas of Professional Practice and/or "
+                    "Cybersecurity-General; at least 1 Cybersecurity credit in the 32. Shown here for the two "
+                    "years together."
+                ),
+                "source_citation": "22 NYCRR 1500.12(a); NY CLE Board, FAQs for Newly Admitted Attorneys",
+                "source_url": "https://www.nycourts.gov/attorneys/cle/newattorney_faqs.shtml",
+                "checked_on": datetime.date(2026, 12, 2),
+                "lines": [
+                    ("ethics", Decimal("6"), "", ""),
+                    ("skills", Decimal("12"), "", ""),
+                    (
+                        "lpm",
+                        Decimal("14"),
+                        "",
+                        "Law Practice Management, Areas of Professional Practice or Cybersecurity-General",
+                    ),
+                    ("app", Decimal("0"), "lpm", "Areas of Professional Practice (counts toward the line above)"),
+                    ("cyber", Decimal("1"), "lpm", "Cybersecurity, Privacy and Data Protection"),
+                ],
+                "caps": [],
+            },
         ],
         "provider_number": "NY-AP-2026-0412",
     },
@@ -94,6 +147,10 @@ JURISDICTIONS = [
         # 36-month periods ending January 31 by last-name group (Rules of the State Bar 2.71-2.72). The
         # end years could not be confirmed from the State Bar's own pages here and secondary sources
         # disagree (some report a longer current period ending in March 2026): confirm before relying on it.
+        # "A credit hour is reported to the nearest quarter hour in decimals" (Rule 2.51(D)); the State
+        # Bar's Evaluate Credit page: "rounded up or down to the nearest quarter-hour".
+        "rounding": "nearest",
+        "rounding_source": "Rules of the State Bar of California 2.51(D)",
         "period_rule": "surname",
         "period_end_month": 1,
         "period_end_day": 31,
@@ -116,6 +173,35 @@ JURISDICTIONS = [
             ("technology", "Technology in the Practice of Law"),
             ("civility", "Civility"),
             ("general", "General"),
+            ("implicit_bias", "Implicit Bias and Bias-Reducing Strategies"),
+            ("prevention", "Prevention and Detection (substance use, mental or physical issues)"),
+        ],
+        # 25 hours and 4 ethics: Bus. & Prof. Code 6070(a); self-study at most 12.5 hours: the State Bar's
+        # Types of MCLE Credit page. The specialty minimums from the period ending January 31, 2025
+        # (2 competence incl. 1 prevention and detection, 2 bias incl. 1 implicit bias, 1 technology,
+        # 1 civility) come from secondary sources only: not confirmed against Rule 2.72 itself.
+        "requirements": [
+            {
+                "applies_to": "experienced",
+                "total_hours": Decimal("25"),
+                "summary": (
+                    "At least half of the hours must be participatory (attendance verified by the provider); "
+                    "our on-demand courses verify attendance with codes."
+                ),
+                "source_citation": "Cal. Rules of Court 9.31; Rules of the State Bar 2.72; Bus. & Prof. Code 6070, 6070.5",
+                "source_url": "https://www.calbar.ca.gov/Attorneys/MCLE-CLE/Requirements/Types-of-MCLE-Credit",
+                "checked_on": None,
+                "lines": [
+                    ("ethics", Decimal("4"), "", ""),
+                    ("competence", Decimal("2"), "", ""),
+                    ("prevention", Decimal("1"), "competence", ""),
+                    ("bias", Decimal("2"), "", ""),
+                    ("implicit_bias", Decimal("1"), "bias", ""),
+                    ("technology", Decimal("1"), "", ""),
+                    ("civility", Decimal("1"), "", ""),
+                ],
+                "caps": [("self_study", None, Decimal("0.5"))],
+            },
         ],
         "provider_number": "CA-14052",
     },
@@ -153,6 +239,28 @@ JURISDICTIONS = [
             ("diversity", "Diversity and Inclusion"),
             ("mental_health", "Mental Health and Substance Abuse"),
             ("general", "General"),
+        ],
+        # 30 hours, 6 professional responsibility incl. 1 diversity and inclusion and 1 mental health and
+        # substance abuse: the Court's announcement of amended Rule 794(d) (illinoiscourts.gov, 2017). The
+        # current text of Rule 794 was not read here, so the requirement is not marked as checked.
+        "requirements": [
+            {
+                "applies_to": "experienced",
+                "total_hours": Decimal("30"),
+                "summary": "The six professional responsibility hours include the diversity and mental health hours.",
+                "source_citation": "Ill. S. Ct. R. 794(a), (d)",
+                "source_url": (
+                    "https://illinoiscourts.gov/news/904/illinois-supreme-court-amends-rule-on-minimum-continuing-"
+                    "legal-education-requirement/news-detail"
+                ),
+                "checked_on": None,
+                "lines": [
+                    ("prof_resp", Decimal("6"), "", ""),
+                    ("diversity", Decimal("1"), "prof_resp", ""),
+                    ("mental_health", Decimal("1"), "prof_resp", ""),
+                ],
+                "caps": [],
+            },
         ],
         "provider_number": "IL-PB-2219",
     },
@@ -292,18 +400,47 @@ def _jurisdictions() -> dict[str, Jurisdiction]:
         fields = {
             key: value
             for key, value in spec.items()
-            if key not in {"code", "categories", "provider_number", "pro_bono_category_code"}
+            if key not in {"code", "categories", "provider_number", "pro_bono_category_code", "requirements"}
         }
         jurisdiction, created = Jurisdiction.objects.get_or_create(code=spec["code"], defaults=fields)
-        for order, (code, name) in enumerate(spec["categories"]):
+        for order, (code, name, *formats) in enumerate(spec["categories"]):
             CreditCategory.objects.get_or_create(
-                jurisdiction=jurisdiction, code=code, defaults={"name": name, "sort_order": order}
+                jurisdiction=jurisdiction,
+                code=code,
+                defaults={"name": name, "sort_order": order, "newly_admitted_formats": formats[0] if formats else ""},
             )
+        _requirements(jurisdiction=jurisdiction, specs=spec.get("requirements", []))
         if created and spec["pro_bono_category_code"]:
             jurisdiction.pro_bono_category = jurisdiction.categories.get(code=spec["pro_bono_category_code"])
             jurisdiction.save(update_fields=["pro_bono_category"])
         result[spec["code"]] = jurisdiction
     return result
+
+
+def _requirements(*, jurisdiction: Jurisdiction, specs: list[dict]) -> None:
+    categories = {category.code: category for category in jurisdiction.categories.all()}
+    for spec in specs:
+        if CleRequirement.objects.filter(jurisdiction=jurisdiction, applies_to=spec["applies_to"]).exists():
+            continue
+        requirement = CleRequirement(
+            jurisdiction=jurisdiction,
+            **{key: value for key, value in spec.items() if key not in {"lines", "caps"}},
+        )
+        for order, (code, minimum, parent, label) in enumerate(spec["lines"]):
+            requirement.lines.add(
+                RequirementLine(
+                    sort_order=order,
+                    category=categories[code],
+                    minimum_hours=minimum,
+                    parent_category=categories[parent] if parent else None,
+                    label=label,
+                )
+            )
+        for order, (fmt, max_hours, max_fraction) in enumerate(spec["caps"]):
+            requirement.caps.add(
+                RequirementCap(sort_order=order, format=fmt, max_hours=max_hours, max_fraction=max_fraction)
+            )
+        requirement.save()
 
 
 def _catalog() -> CourseIndexPage:
@@ -400,7 +537,8 @@ def _course(*, index, spec, number, jurisdictions) -> CoursePage:
                 approved_from=APPROVED_FROM,
                 approved_to=APPROVED_TO,
                 format=CourseAccreditation.Format.ON_DEMAND,
-                counts_for_newly_admitted=jurisdiction.on_demand_counts_for_newly_admitted,
+                # New York decides per category and format (CreditCategory.newly_admitted_formats).
+                counts_for_newly_admitted=jurisdiction.code == "NY" or jurisdiction.on_demand_counts_for_newly_admitted,
                 verification_method=(
                     "Attendance codes at staff-set and random points (at least one per 50 minutes), "
                     "server-recorded engaged time, a final assessment and a signed affirmation of attendance."

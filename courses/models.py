@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import uuid
 import zoneinfo
-from decimal import ROUND_FLOOR, Decimal
+from decimal import Decimal
 
 from django import forms
 from django.conf import settings
@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -29,6 +29,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import AssessmentBlock, CreditHoursBlock, LessonBodyBlock
+from .credit import ROUND_DOWN_RULE, ROUND_NEAREST_RULE, round_to_increment
 from .vocabulary import INSTRUCTION_LANGUAGES, ReliefType
 
 DEFAULT_AFFIRMATION = _(
@@ -38,6 +39,15 @@ DEFAULT_AFFIRMATION = _(
 
 
 # --- CLE rules as data -------------------------------------------------------------------
+
+
+class AccreditationFormat(models.TextChoices):
+    """How a course is delivered, as its accreditation states (CourseAccreditation.Format)."""
+
+    LIVE = "live", _("Live")
+    WEBCAST = "webcast", _("Live webcast")
+    ON_DEMAND = "on_demand", _("On demand")
+    SELF_STUDY = "self_study", _("Self-study (attendance not verified by the provider)")
 
 
 class Jurisdiction(ClusterableModel):
@@ -57,6 +67,20 @@ class Jurisdiction(ClusterableModel):
     )
     minimum_minutes_for_credit = models.PositiveSmallIntegerField(
         default=0, help_text=_("Below this many minutes no credit is earned (NY 25).")
+    )
+
+    class Rounding(models.TextChoices):
+        DOWN = ROUND_DOWN_RULE, _("Down to the increment")
+        NEAREST = ROUND_NEAREST_RULE, _("To the nearest increment")
+
+    rounding = models.CharField(
+        max_length=8,
+        choices=Rounding.choices,
+        default=Rounding.DOWN,
+        help_text=_("How earned time becomes credit (California: nearest quarter hour, Rule 2.51(D); most: down)."),
+    )
+    rounding_source = models.CharField(
+        max_length=200, blank=True, help_text=_("The rule that sets the rounding, e.g. State Bar of Cal. Rule 2.51(D).")
     )
     on_demand_counts_for_newly_admitted = models.BooleanField(
         default=True, help_text=_("Whether on-demand courses count for newly admitted attorneys.")
@@ -107,7 +131,11 @@ class Jurisdiction(ClusterableModel):
         max_length=200, blank=True, help_text=_("The rule that sets the periods, e.g. Ill. S. Ct. R. 794(a).")
     )
     cycle_requirements = models.TextField(
-        blank=True, help_text=_("What a reporting cycle requires, e.g. 24 credits incl. 4 ethics.")
+        blank=True,
+        help_text=_(
+            "Shown only where no structured CLE requirement (CLE rules → Requirements) exists for this "
+            "jurisdiction, e.g. 24 credits incl. 4 ethics."
+        ),
     )
     pro_bono_minutes_per_credit = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text=_("Pro bono minutes that earn one credit, where allowed.")
@@ -142,6 +170,7 @@ class Jurisdiction(ClusterableModel):
                 FieldPanel("credit_hour_minutes"),
                 FieldPanel("credit_increment"),
                 FieldPanel("minimum_minutes_for_credit"),
+                FieldRowPanel([FieldPanel("rounding"), FieldPanel("rounding_source")]),
             ],
             heading=_("Credit hours"),
         ),
@@ -215,13 +244,19 @@ class Jurisdiction(ClusterableModel):
         return [line.strip() for line in self.pro_bono_qualifying_programs.splitlines() if line.strip()]
 
     def credits_for_minutes(self, minutes: int | Decimal) -> Decimal:
-        """Credit earned for `minutes` of instruction, rounded down to this jurisdiction's increment."""
+        """Credit earned for `minutes` of instruction, rounded to this jurisdiction's increment by its rule."""
         minutes = Decimal(minutes)
         if minutes <= 0 or minutes < self.minimum_minutes_for_credit:
             return Decimal("0")
         raw = minutes / Decimal(self.credit_hour_minutes)
-        steps = (raw / self.credit_increment).to_integral_value(rounding=ROUND_FLOOR)
-        return (steps * self.credit_increment).quantize(Decimal("0.01"))
+        return round_to_increment(raw, self.credit_increment, self.rounding).quantize(Decimal("0.01"))
+
+    def minutes_for_credits(self, hours: Decimal) -> Decimal:
+        """The fewest minutes that earn `hours` of credit here (to the nearest increment, half a step less)."""
+        hours = Decimal(hours)
+        if self.rounding == self.Rounding.NEAREST:
+            hours -= self.credit_increment / 2
+        return max(hours * self.credit_hour_minutes, Decimal(self.minimum_minutes_for_credit))
 
 
 class CreditCategory(Orderable):
@@ -231,7 +266,24 @@ class CreditCategory(Orderable):
     code = models.SlugField(max_length=40)
     name = models.CharField(max_length=120)
 
-    panels = [FieldPanel("code"), FieldPanel("name")]
+    class NewlyAdmittedFormats(models.TextChoices):
+        ACCREDITATION = "", _("Not set: the accreditation's 'counts for newly admitted' decides")
+        ANY = "any", _("Any approved format, on demand included")
+        SYNCHRONOUS = "synchronous", _("In person or live webcast with questions (not on demand)")
+        LIVE = "live", _("In person or fully interactive videoconference only")
+
+    newly_admitted_formats = models.CharField(
+        max_length=12,
+        choices=NewlyAdmittedFormats.choices,
+        blank=True,
+        default=NewlyAdmittedFormats.ACCREDITATION,
+        help_text=_(
+            "Formats in which newly admitted attorneys may earn this category (NY: Skills live only; "
+            "Law Practice Management and Areas of Professional Practice any format)."
+        ),
+    )
+
+    panels = [FieldPanel("code"), FieldPanel("name"), FieldPanel("newly_admitted_formats")]
 
     class Meta(Orderable.Meta):
         ordering = ["jurisdiction__code", "sort_order", "name"]
@@ -243,6 +295,161 @@ class CreditCategory(Orderable):
 
     def __str__(self) -> str:
         return f"{self.jurisdiction.code} — {self.name}"
+
+    def counts_for_newly_admitted(self, *, format: str, accreditation_approved: bool, on_demand_allowed: bool) -> bool:
+        """Whether this category's credit in `format` counts for a newly admitted attorney.
+
+        Without per-category data the old all-or-nothing rule stands: the accreditation's flag,
+        and on demand only where the jurisdiction allows it.
+        """
+        if not accreditation_approved:
+            return False
+        allowed = NEWLY_ADMITTED_FORMATS.get(self.newly_admitted_formats)
+        if allowed is None:
+            return format != "on_demand" or on_demand_allowed
+        return format in allowed
+
+
+NEWLY_ADMITTED_FORMATS: dict[str, frozenset[str]] = {
+    CreditCategory.NewlyAdmittedFormats.ANY: frozenset({"live", "webcast", "on_demand", "self_study"}),
+    CreditCategory.NewlyAdmittedFormats.SYNCHRONOUS: frozenset({"live", "webcast"}),
+    CreditCategory.NewlyAdmittedFormats.LIVE: frozenset({"live"}),
+}
+
+
+class CleRequirementForm(WagtailAdminModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        jurisdiction = cleaned.get("jurisdiction")
+        lines = self.formsets.get("lines") if hasattr(self, "formsets") else None
+        if jurisdiction is None or lines is None:
+            return cleaned
+        for form in lines.forms:
+            if not form.is_valid() or form.cleaned_data.get("DELETE"):
+                continue
+            for name in ("category", "parent_category"):
+                category = form.cleaned_data.get(name)
+                if category is not None and category.jurisdiction_id != jurisdiction.pk:
+                    self.add_error(
+                        None,
+                        _("%(category)s is not a category of this requirement's jurisdiction.")
+                        % {"category": category},
+                    )
+        return cleaned
+
+
+class CleRequirement(ClusterableModel):
+    """What a jurisdiction requires in one reporting period, for experienced or newly admitted attorneys.
+
+    Editors keep these from the board's own rules: the total, the minimum per category (a line
+    may sit inside another, e.g. Illinois diversity within professional responsibility), caps
+    per format, the rule's citation and the day someone last checked it against the source.
+    """
+
+    class AppliesTo(models.TextChoices):
+        EXPERIENCED = "experienced", _("Experienced attorneys")
+        NEWLY_ADMITTED = "newly_admitted", _("Newly admitted attorneys")
+
+    jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.CASCADE, related_name="requirements")
+    applies_to = models.CharField(max_length=16, choices=AppliesTo.choices, default=AppliesTo.EXPERIENCED)
+    total_hours = models.DecimalField(
+        max_digits=5, decimal_places=2, validators=[MinValueValidator(Decimal("0"))], help_text=_("Per period.")
+    )
+    summary = models.TextField(blank=True, help_text=_("What the attorney reads, e.g. what the lines leave out."))
+    source_citation = models.CharField(max_length=200, help_text=_("e.g. Ill. S. Ct. R. 794(a), (d)."))
+    source_url = models.URLField(blank=True)
+    checked_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text=_("Day every number here was last checked against the source. Leave empty if not confirmed."),
+    )
+
+    base_form_class = CleRequirementForm
+
+    panels = [
+        FieldRowPanel([FieldPanel("jurisdiction"), FieldPanel("applies_to")]),
+        FieldPanel("total_hours"),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("source_citation"), FieldPanel("source_url"), FieldPanel("checked_on")], heading=_("Source")
+        ),
+        InlinePanel("lines", label=_("Minimum per category")),
+        InlinePanel("caps", label=_("Caps per format")),
+    ]
+
+    class Meta:
+        ordering = ["jurisdiction__code", "applies_to"]
+        constraints = [
+            models.UniqueConstraint(fields=["jurisdiction", "applies_to"], name="courses_requirement_unique"),
+        ]
+        verbose_name = _("CLE requirement")
+        verbose_name_plural = _("CLE requirements")
+
+    def __str__(self) -> str:
+        return f"{self.jurisdiction.code} — {self.get_applies_to_display()}"
+
+
+class RequirementLine(Orderable):
+    """At least so many hours in a category; with a parent, they also count toward the parent's line."""
+
+    requirement = ParentalKey(CleRequirement, on_delete=models.CASCADE, related_name="lines")
+    category = models.ForeignKey(CreditCategory, on_delete=models.CASCADE, related_name="requirement_lines")
+    minimum_hours = models.DecimalField(max_digits=5, decimal_places=2, validators=[MinValueValidator(Decimal("0"))])
+    parent_category = models.ForeignKey(
+        CreditCategory,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Part of the line for this category (e.g. Diversity within Professional Responsibility)."),
+    )
+    label = models.CharField(max_length=120, blank=True, help_text=_("Optional; the category name otherwise."))
+
+    panels = [
+        FieldRowPanel([FieldPanel("category"), FieldPanel("minimum_hours")]),
+        FieldRowPanel([FieldPanel("parent_category"), FieldPanel("label")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("requirement line")
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.parent_category_id and self.parent_category_id == self.category_id:
+            errors["parent_category"] = _("A line cannot be part of itself.")
+        if errors:
+            raise forms.ValidationError(errors)
+
+
+class RequirementCap(Orderable):
+    """At most N hours, or a fraction of the total, may be earned in one format (California self-study)."""
+
+    requirement = ParentalKey(CleRequirement, on_delete=models.CASCADE, related_name="caps")
+    format = models.CharField(max_length=10, choices=AccreditationFormat.choices)
+    max_hours = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
+    max_fraction = models.DecimalField(
+        max_digits=4,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("1"))],
+        help_text=_("Fraction of the total, e.g. 0.5 for half."),
+    )
+
+    panels = [FieldRowPanel([FieldPanel("format"), FieldPanel("max_hours"), FieldPanel("max_fraction")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("cap per format")
+
+    def limit(self, total: Decimal) -> Decimal | None:
+        """The most hours in this format that count toward a requirement of `total` hours."""
+        limits = [
+            value
+            for value in (self.max_hours, self.max_fraction * total if self.max_fraction else None)
+            if value is not None
+        ]
+        return min(limits) if limits else None
 
 
 class BarAdmission(models.Model):
@@ -512,10 +719,7 @@ class CourseFaculty(Orderable):
 class CourseAccreditation(Orderable):
     """One jurisdiction's CLE approval of a course: provider, numbers, dates, format and hours per category."""
 
-    class Format(models.TextChoices):
-        LIVE = "live", _("Live")
-        WEBCAST = "webcast", _("Live webcast")
-        ON_DEMAND = "on_demand", _("On demand")
+    Format = AccreditationFormat
 
     course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="accreditations")
     jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="accreditations")

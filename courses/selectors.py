@@ -423,7 +423,8 @@ def course_cle_warnings(*, course: CoursePage) -> list[str]:
                 )
         if rules.requires_affirmation and not course.require_affirmation:
             warnings.append(_("%(code)s: on-demand credit needs a signed affirmation of attendance.") % names)
-        if course.minimum_engaged_minutes < hours * rules.credit_hour_minutes:
+        needed_minutes = rules.minutes_for_credits(hours)
+        if course.minimum_engaged_minutes < needed_minutes:
             warnings.append(
                 _(
                     "%(code)s: %(hours)s credit hours need at least %(minutes)s engaged minutes; the course requires %(set)s."
@@ -431,7 +432,7 @@ def course_cle_warnings(*, course: CoursePage) -> list[str]:
                 % {
                     **names,
                     "hours": hours,
-                    "minutes": hours * rules.credit_hour_minutes,
+                    "minutes": needed_minutes,
                     "set": course.minimum_engaged_minutes,
                 }
             )

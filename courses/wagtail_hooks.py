@@ -12,7 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
-from .models import BarAdmission, CreditCategory, FacultyQuestion, Jurisdiction
+from .models import BarAdmission, CleRequirement, CreditCategory, FacultyQuestion, Jurisdiction
 from .questions import faculty_question_answered
 from .selectors import page_has_learning_records
 
@@ -32,7 +32,16 @@ class CreditCategoryViewSet(SnippetViewSet):
     list_display = ["name", "code", "jurisdiction"]
     list_filter = ["jurisdiction"]
     search_fields = ["name", "code"]
-    panels = [FieldPanel("jurisdiction"), FieldPanel("code"), FieldPanel("name")]
+    panels = [FieldPanel("jurisdiction"), FieldPanel("code"), FieldPanel("name"), FieldPanel("newly_admitted_formats")]
+
+
+class CleRequirementViewSet(SnippetViewSet):
+    model = CleRequirement
+    icon = "list-ol"
+    menu_label = _("Requirements")
+    list_display = ["jurisdiction", "applies_to", "total_hours", "source_citation", "checked_on"]
+    list_filter = ["jurisdiction", "applies_to"]
+    search_fields = ["source_citation", "summary"]
 
 
 class BarAdmissionViewSet(SnippetViewSet):
@@ -84,7 +93,7 @@ def note_faculty_answer(request, instance):
 
 
 class CleRulesGroup(SnippetViewSetGroup):
-    items = (JurisdictionViewSet, CreditCategoryViewSet, BarAdmissionViewSet)
+    items = (JurisdictionViewSet, CreditCategoryViewSet, CleRequirementViewSet, BarAdmissionViewSet)
     menu_icon = "doc-full"
     menu_label = _("CLE rules")
     menu_name = "cle_rules"

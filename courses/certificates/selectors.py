@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 
 from .codes import code_normalise
 from .models import Certificate
+from .transcripts import current_progress_for
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -47,3 +48,14 @@ def certificates_for_user(*, user: User) -> QuerySet[Certificate]:
 def certificate_for_owner(*, user: User, pk: int) -> QuerySet[Certificate]:
     """The attorney's own certificate by id (empty for anyone else's: the view answers 404)."""
     return Certificate.objects.filter(user=user, pk=pk)
+
+
+def dashboard_sections_for(*, request) -> list[tuple[str, dict]]:
+    """The attorney's progress toward each jurisdiction's CLE requirement in the current period."""
+    user = request.user
+    if not user.is_authenticated or not user.is_volunteer:
+        return []
+    transcripts = current_progress_for(user=user)
+    if not transcripts:
+        return []
+    return [("certificates/dashboard_section.html", {"cle_transcripts": transcripts})]

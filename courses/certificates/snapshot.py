@@ -9,18 +9,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import ROUND_DOWN, Decimal
+from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
 
-SNAPSHOT_SCHEMA = 1
+from courses.credit import ROUND_DOWN_RULE, round_to_increment
+
+# 2: the jurisdiction's rounding rule, and per credit line its category code and whether it
+# counts for a newly admitted attorney (by category and format). Schema 1 has neither.
+SNAPSHOT_SCHEMA = 2
 
 
 @dataclass(frozen=True)
 class CreditLine:
     category: str
     hours: Decimal
+    code: str = ""
+    newly_admitted: bool = True
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,7 @@ class AccreditationFacts:
     approved_from: date | None = None
     approved_to: date | None = None
     minimum_minutes: int = 0
+    rounding: str = ROUND_DOWN_RULE
 
 
 @dataclass(frozen=True)
@@ -101,9 +108,7 @@ class SignatureFacts:
 
 
 def floor_to(value: Decimal, increment: Decimal) -> Decimal:
-    if increment <= 0:
-        return value
-    return (value / increment).to_integral_value(rounding=ROUND_DOWN) * increment
+    return round_to_increment(value, increment, ROUND_DOWN_RULE)
 
 
 def credits_earned(
@@ -113,19 +118,20 @@ def credits_earned(
     increment: Decimal,
     lines: tuple[CreditLine, ...],
     minimum_minutes: int = 0,
+    rounding: str = ROUND_DOWN_RULE,
 ) -> tuple[Decimal, list[CreditLine]]:
     """Credit in the jurisdiction's unit, and how it splits across categories.
 
-    Engaged minutes / minutes per credit hour, rounded *down* to the jurisdiction's
-    increment (boards never accept rounding up: NY half credits, CA quarter hours), with
-    nothing below the jurisdiction's minimum minutes (NY 25), then
+    Engaged minutes / minutes per credit hour, rounded to the jurisdiction's increment by
+    its rule (down by default, NY half credits; California to the nearest quarter hour,
+    Rules of the State Bar 2.51(D)), with nothing below the jurisdiction's minimum minutes (NY 25), then
     capped by the accredited hours: time spent beyond the approved length earns nothing
     more, since the board approved the course for that many credits. If the total falls
     short of the accredited hours, categories are filled in the order the accreditation
     lists them (editors list specialty categories such as ethics first).
     """
     accredited = sum((line.hours for line in lines), Decimal(0))
-    earned = floor_to(Decimal(engaged_minutes) / Decimal(max(credit_hour_minutes, 1)), increment)
+    earned = round_to_increment(Decimal(engaged_minutes) / Decimal(max(credit_hour_minutes, 1)), increment, rounding)
     if engaged_minutes < minimum_minutes:
         earned = Decimal(0)
     total = min(earned, accredited)
@@ -134,7 +140,9 @@ def credits_earned(
     for line in lines:
         hours = min(line.hours, remaining)
         remaining -= hours
-        split.append(CreditLine(category=line.category, hours=hours))
+        split.append(
+            CreditLine(category=line.category, hours=hours, code=line.code, newly_admitted=line.newly_admitted)
+        )
     return total, split
 
 
@@ -189,9 +197,18 @@ def snapshot_build(
         increment=accreditation.credit_increment,
         lines=accreditation.lines,
         minimum_minutes=accreditation.minimum_minutes,
+        rounding=accreditation.rounding,
     )
-    transitional = admission.is_newly_admitted and accreditation.counts_for_newly_admitted
-    if transitional:
+    earned_lines = [line for line in lines if line.hours]
+    transitional_lines = [
+        line for line in earned_lines if line.newly_admitted and accreditation.counts_for_newly_admitted
+    ]
+    transitional = admission.is_newly_admitted and bool(transitional_lines)
+    if transitional and len(transitional_lines) < len(earned_lines):
+        transitional_statement = _("Transitional credit for newly admitted attorneys only in: %(categories)s") % {
+            "categories": ", ".join(line.category for line in transitional_lines)
+        }
+    elif transitional:
         transitional_statement = _("Transitional credit: approved for newly admitted attorneys")
     elif admission.is_newly_admitted:
         transitional_statement = _("Not approved for newly admitted attorneys' transitional credit")
@@ -214,6 +231,7 @@ def snapshot_build(
             "name": accreditation.jurisdiction_name,
             "credit_hour_minutes": accreditation.credit_hour_minutes,
             "credit_increment": str(accreditation.credit_increment),
+            "rounding": accreditation.rounding,
         },
         "provider": {
             "name": accreditation.provider_name,
@@ -238,7 +256,15 @@ def snapshot_build(
         "credits": {
             "unit_label": _("Credit hours"),
             "total": hours_str(total),
-            "lines": [{"category": line.category, "hours": hours_str(line.hours)} for line in lines if line.hours],
+            "lines": [
+                {
+                    "category": line.category,
+                    "code": line.code,
+                    "hours": hours_str(line.hours),
+                    "newly_admitted": line.newly_admitted,
+                }
+                for line in earned_lines
+            ],
         },
         "transitional": {
             "applies": bool(transitional_statement),

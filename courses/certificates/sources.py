@@ -25,7 +25,12 @@ __all__ = [
     "enrollment_completed_by_session",
 ]
 
-LOCATION_BY_FORMAT = {"on_demand": "Online, on demand", "webcast": "Online, live webcast", "live": "In person"}
+LOCATION_BY_FORMAT = {
+    "on_demand": "Online, on demand",
+    "webcast": "Online, live webcast",
+    "live": "In person",
+    "self_study": "Online, self-study",
+}
 SESSION_FORMAT_LABELS = {"in_person": "Live, in person", "webinar": "Live webinar"}
 LIVE_FORMATS = ("live", "webcast")
 
@@ -81,6 +86,19 @@ def accreditations_for(*, course_id: int, formats: tuple[str, ...] | None = None
     for row in rows:
         jurisdiction = row.jurisdiction
         fallback = defaults.get(jurisdiction.pk)
+        lines = tuple(
+            CreditLine(
+                category=category.name,
+                hours=Decimal(hours),
+                code=category.code,
+                newly_admitted=category.counts_for_newly_admitted(
+                    format=row.format,
+                    accreditation_approved=row.counts_for_newly_admitted,
+                    on_demand_allowed=jurisdiction.on_demand_counts_for_newly_admitted,
+                ),
+            )
+            for category, hours in row.credit_lines()
+        )
         facts.append(
             AccreditationFacts(
                 jurisdiction_id=jurisdiction.pk,
@@ -98,14 +116,12 @@ def accreditations_for(*, course_id: int, formats: tuple[str, ...] | None = None
                 format=row.format,
                 format_label=str(row.get_format_display()),
                 location=LOCATION_BY_FORMAT.get(row.format, ""),
-                counts_for_newly_admitted=row.counts_for_newly_admitted
-                and (row.format != "on_demand" or jurisdiction.on_demand_counts_for_newly_admitted),
+                counts_for_newly_admitted=any(line.newly_admitted for line in lines) if lines else False,
                 verification_method=row.verification_method,
-                lines=tuple(
-                    CreditLine(category=category.name, hours=Decimal(hours)) for category, hours in row.credit_lines()
-                ),
+                lines=lines,
                 approved_from=row.approved_from,
                 approved_to=row.approved_to,
+                rounding=jurisdiction.rounding,
             )
         )
     return facts

@@ -22,8 +22,11 @@ from typing import TYPE_CHECKING
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from courses.credit import round_to_increment
+
 from .models import Certificate
-from .snapshot import floor_to, hours_str
+from .requirements import EarnedCredit, RequirementProgress, earned_from_snapshot, requirement_progress
+from .snapshot import hours_str
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -121,6 +124,7 @@ class Transcript:
     total: Decimal = Decimal(0)
     period_source: str = ""
     period_note: str = ""
+    progress: RequirementProgress | None = None
 
     @property
     def total_str(self) -> str:
@@ -266,7 +270,8 @@ def accredited_jurisdictions_without_admission(*, user: User) -> list[str]:
     return sorted(set(names))
 
 
-def _newly_admitted_during(admission, start: date) -> bool:
+def newly_admitted_during(admission, start: date) -> bool:
+    """Whether the period starting on `start` begins within the two years after admission."""
     if admission is None:
         return False
     try:
@@ -303,14 +308,16 @@ def pro_bono_line_for(*, user: User, jurisdiction, start: date, end: date, admis
             "%(jurisdiction)s grants pro bono credit only for service through %(programs)s%(cited)s; "
             "none of your approved hours qualify."
         ) % {"jurisdiction": jurisdiction.name, "programs": ", ".join(qualifying), "cited": cited}
-    elif not jurisdiction.pro_bono_newly_admitted and _newly_admitted_during(admission, start):
+    elif not jurisdiction.pro_bono_newly_admitted and newly_admitted_during(admission, start):
         not_counted = _(
             "%(jurisdiction)s does not count pro bono credit for newly admitted attorneys%(cited)s; "
             "your approved hours earn none in this period."
         ) % {"jurisdiction": jurisdiction.name, "cited": cited}
     credit = Decimal(0)
     if not not_counted:
-        credit = floor_to(approved * 60 / Decimal(minutes_per_credit), jurisdiction.credit_increment)
+        credit = round_to_increment(
+            approved * 60 / Decimal(minutes_per_credit), jurisdiction.credit_increment, jurisdiction.rounding
+        )
     cap = jurisdiction.pro_bono_max_credits_per_cycle
     capped = cap is not None and credit > cap
     if capped:
@@ -335,6 +342,8 @@ def transcript_for(*, user: User, period: Period) -> Transcript:
     from courses.models import BarAdmission, Jurisdiction
 
     jurisdiction = Jurisdiction.objects.select_related("pro_bono_category").get(pk=period.jurisdiction_id)
+    codes_by_name = {category.name: category.code for category in jurisdiction.categories.all()}
+    earned: list[EarnedCredit] = []
     admission = BarAdmission.objects.filter(user=user, jurisdiction=jurisdiction).first()
     certificates = Certificate.objects.filter(
         user=user,
@@ -373,6 +382,7 @@ def transcript_for(*, user: User, period: Period) -> Transcript:
             )
         )
         transcript.course_total += Decimal(snapshot["credits"]["total"])
+        earned.extend(earned_from_snapshot(snapshot=snapshot, codes_by_name=codes_by_name))
     transcript.total = transcript.course_total
     try:
         transcript.pro_bono = pro_bono_line_for(
@@ -387,8 +397,32 @@ def transcript_for(*, user: User, period: Period) -> Transcript:
         category = transcript.pro_bono.category
         totals[category] = totals.get(category, Decimal(0)) + transcript.pro_bono.credit
         transcript.total += transcript.pro_bono.credit
+        if jurisdiction.pro_bono_category_id:
+            earned.append(
+                EarnedCredit(
+                    category_code=jurisdiction.pro_bono_category.code,
+                    hours=transcript.pro_bono.credit,
+                    format="pro_bono",
+                )
+            )
+    transcript.progress = requirement_progress(
+        user=user,
+        jurisdiction=jurisdiction,
+        credits=earned,
+        newly_admitted=newly_admitted_during(admission, period.start),
+    )
     transcript.category_totals = [(category, hours_str(hours)) for category, hours in totals.items()]
     return transcript
+
+
+def current_progress_for(*, user: User) -> list[Transcript]:
+    """The transcript of the period running today in each jurisdiction that has a structured requirement."""
+    result = []
+    for option in transcript_options(user=user):
+        transcript = transcript_for(user=user, period=option.default_choice())
+        if transcript.progress is not None:
+            result.append(transcript)
+    return result
 
 
 def _cell(value) -> str:
@@ -457,6 +491,13 @@ def transcript_csv(*, transcript: Transcript) -> str:
     if pro_bono is not None:
         rows.append([])
         rows.append([_("Pro bono"), pro_bono_summary(pro_bono, jurisdiction_name=transcript.jurisdiction_name)])
+    progress = transcript.progress
+    if progress is not None:
+        rows.append([])
+        rows.append([_("Requirement"), progress.spec.applies_to_label, progress.status, progress.spec.citation])
+        rows.append([_("Requirement"), _("Earned"), _("Required"), _("Missing")])
+        for line in [*progress.lines, progress.total]:
+            rows.append([line.label, hours_str(line.earned), hours_str(line.required), line.missing_str])
     for row in rows:
         writer.writerow([_cell(value) for value in row])
     return buffer.getvalue()

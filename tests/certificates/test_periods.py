@@ -215,3 +215,10 @@ def test_the_demo_attorneys_illinois_transcript_shows_july_2026_to_june_2028(dem
     )
     html = response.content.decode()
     assert "Ill. S. Ct. R. 794(a)" in html
+    # Ill. S. Ct. R. 794(a), (d) as seeded: progress per category, and no Illinois pro bono credit (795(d)
+    # pilot credits only Illinois Free Legal Answers service).
+    progress = transcript.progress
+    assert progress.spec.total == 30
+    assert "Professional Responsibility 0.5 of 6.0 · Diversity and Inclusion 0.0 of 1.0" in progress.summary_text
+    assert "Professional Responsibility 0.5 of 6.0" in html
+    assert transcript.pro_bono is not None and transcript.pro_bono.credit == 0

@@ -82,8 +82,8 @@ def test_snapshot_states_everything_the_certificate_prints():
     assert snapshot["certificate"]["issued_on"] == "2026-11-23"
     assert snapshot["credits"]["total"] == "3.0"
     assert snapshot["credits"]["lines"] == [
-        {"category": "Skills", "hours": "2.0"},
-        {"category": "Ethics and Professionalism", "hours": "1.0"},
+        {"category": "Skills", "code": "", "hours": "2.0", "newly_admitted": True},
+        {"category": "Ethics and Professionalism", "code": "", "hours": "1.0", "newly_admitted": True},
     ]
     assert "4 of 4 attendance codes entered" in snapshot["verification"]["method"]
     assert "affirmation signed 2026-11-20" in snapshot["verification"]["method"]

@@ -106,3 +106,61 @@ def test_pages_with_learning_records_cannot_be_deleted_but_others_can(admin_clie
     response = admin_client.post(reverse("wagtailadmin_pages:delete", args=[untouched.pk]))
     assert response.status_code == 302
     assert not LessonPage.objects.filter(pk=untouched.pk).exists()
+
+
+def _requirement_form(*, jurisdiction, lines):
+    data = {
+        "jurisdiction": str(jurisdiction.pk),
+        "applies_to": "experienced",
+        "total_hours": "30",
+        "summary": "",
+        "source_citation": "Ill. S. Ct. R. 794(a), (d)",
+        "source_url": "",
+        "checked_on": "",
+        "lines-TOTAL_FORMS": str(len(lines)),
+        "lines-INITIAL_FORMS": "0",
+        "lines-MIN_NUM_FORMS": "0",
+        "lines-MAX_NUM_FORMS": "1000",
+        "caps-TOTAL_FORMS": "0",
+        "caps-INITIAL_FORMS": "0",
+        "caps-MIN_NUM_FORMS": "0",
+        "caps-MAX_NUM_FORMS": "1000",
+    }
+    for index, (category, minimum, parent) in enumerate(lines):
+        data.update(
+            {
+                f"lines-{index}-category": str(category.pk),
+                f"lines-{index}-minimum_hours": minimum,
+                f"lines-{index}-parent_category": str(parent.pk) if parent else "",
+                f"lines-{index}-label": "",
+                f"lines-{index}-ORDER": str(index + 1),
+                f"lines-{index}-DELETE": "",
+                f"lines-{index}-id": "",
+            }
+        )
+    return data
+
+
+def test_editor_keeps_a_requirement_with_a_line_inside_another_and_a_foreign_category_is_refused(admin_client):
+    """Ill. S. Ct. R. 794(d): diversity (1 hour) sits inside professional responsibility (6 hours)."""
+    from courses.models import CleRequirement
+
+    il = JurisdictionFactory(code="IL")
+    ny = JurisdictionFactory(code="NY")
+    prof_resp = CreditCategoryFactory(jurisdiction=il, code="prof_resp", name="Professional Responsibility")
+    diversity = CreditCategoryFactory(jurisdiction=il, code="diversity", name="Diversity and Inclusion")
+    ny_ethics = CreditCategoryFactory(jurisdiction=ny, code="ethics", name="Ethics and Professionalism")
+    url = reverse("wagtailsnippets_courses_clerequirement:add")
+    refused = admin_client.post(url, _requirement_form(jurisdiction=il, lines=[(ny_ethics, "4", None)]))
+    assert refused.status_code == 200
+    assert "is not a category of this requirement" in refused.content.decode()
+    assert not CleRequirement.objects.exists()
+    saved = admin_client.post(
+        url, _requirement_form(jurisdiction=il, lines=[(prof_resp, "6", None), (diversity, "1", prof_resp)])
+    )
+    assert saved.status_code == 302, saved.content.decode()[:2000]
+    requirement = CleRequirement.objects.get()
+    assert [(line.category.code, line.parent_category_id) for line in requirement.lines.order_by("sort_order")] == [
+        ("prof_resp", None),
+        ("diversity", prof_resp.pk),
+    ]
