@@ -578,9 +578,10 @@ def _code(course_slug: str, lesson_slug: str, order: int) -> str:
     return f"{words[seed % len(words)]}{seed % 90 + 10}"
 
 
-def _credit_hours(*, jurisdiction: Jurisdiction, spec: dict) -> list[dict]:
+def _credit_hours(*, jurisdiction: Jurisdiction, spec: dict, minutes: int | None = None) -> list[dict]:
+    """Credit per category for `minutes` of instruction (the on-demand course's own minutes by default)."""
     categories = {category.code: category for category in jurisdiction.categories.all()}
-    total = jurisdiction.credits_for_minutes(course_minutes(spec))
+    total = jurisdiction.credits_for_minutes(course_minutes(spec) if minutes is None else minutes)
     ethics = jurisdiction.credits_for_minutes(ethics_minutes(spec)) if ethics_minutes(spec) else Decimal("0")
     rest_code = spec["ny_category"] if jurisdiction.code == "NY" else GENERAL_CATEGORY[jurisdiction.code]
     lines = []
@@ -710,6 +711,8 @@ def _history(*, user, course: CoursePage, stage: str) -> bool:
 
 LIVE_COURSE = "working-with-interpreters"
 LIVE_JURISDICTIONS = ["NY", "IL"]
+# Both demo sessions run 90 minutes: their accreditations are for that length, not the on-demand course's.
+LIVE_SESSION_MINUTES = 90
 
 
 def _live_sessions(*, people, course: CoursePage, jurisdictions: dict[str, Jurisdiction]) -> None:
@@ -741,7 +744,7 @@ def _live_sessions(*, people, course: CoursePage, jurisdictions: dict[str, Juris
                     format=fmt,
                     counts_for_newly_admitted=True,
                     verification_method="Sign-in and sign-out recorded by the server; a code read out by the faculty.",
-                    credit_hours=_credit_hours(jurisdiction=jurisdiction, spec=spec),
+                    credit_hours=_credit_hours(jurisdiction=jurisdiction, spec=spec, minutes=LIVE_SESSION_MINUTES),
                 )
             )
     draft.sessions.add(

@@ -389,15 +389,24 @@ def course_cle_warnings(*, course: CoursePage) -> list[str]:
     warnings: list[str] = []
     lesson_ids = course_lesson_ids(course=course)
     codes = AttendanceCheckpoint.objects.filter(lesson_id__in=lesson_ids).count()
+    # A live or webcast accreditation is earned by a session's length, an on-demand one by the course's.
+    session_minutes: dict[str, int] = {}
+    for session in course.sessions.all():
+        fmt = session.accreditation_format
+        session_minutes[fmt] = max(session_minutes.get(fmt, 0), session.minutes)
     for accreditation in course.accreditations.select_related("jurisdiction"):
         rules = accreditation.jurisdiction
         names = {"code": rules.code}
         hours = accreditation.total_hours()
-        earned = rules.credits_for_minutes(course.estimated_minutes)
+        if accreditation.format == CourseAccreditation.Format.ON_DEMAND:
+            minutes = course.estimated_minutes
+        else:
+            minutes = session_minutes.get(accreditation.format, 0)
+        earned = rules.credits_for_minutes(minutes)
         if hours > earned:
             warnings.append(
                 _("%(code)s: %(hours)s credit hours exceed the %(earned)s that %(minutes)s minutes earn.")
-                % {**names, "hours": hours, "earned": earned, "minutes": course.estimated_minutes}
+                % {**names, "hours": hours, "earned": earned, "minutes": minutes}
             )
         if hours % rules.credit_increment:
             warnings.append(
