@@ -219,6 +219,10 @@ def test_the_demo_attorneys_illinois_transcript_shows_july_2026_to_june_2028(dem
     # pilot credits only Illinois Free Legal Answers service).
     progress = transcript.progress
     assert progress.spec.total == 30
-    assert "Professional Responsibility 0.5 of 6.0 · Diversity and Inclusion 0.0 of 1.0" in progress.summary_text
-    assert "Professional Responsibility 0.5 of 6.0" in html
+    # Her one Illinois certificate (the asylum course, 0.5 general credit) counts toward the total only.
+    assert progress.summary_text == (
+        "Total 0.5 of 30.0 · Professional Responsibility 0.0 of 6.0 · Diversity and Inclusion 0.0 of 1.0"
+        " · Mental Health and Substance Abuse 0.0 of 1.0"
+    )
+    assert "Professional Responsibility 0.0 of 6.0" in html
     assert transcript.pro_bono is not None and transcript.pro_bono.credit == 0
