@@ -16,9 +16,10 @@ from django.utils import timezone
 from accounts.audit import audit_record
 from accounts.models import AuditEvent
 from accounts.services import user_needs_mfa_enrolment
+from home.charts import last_weeks, rhythm_chart
 
 from .. import policy
-from ..models import CaseDate, CaseOffer, Mentorship, MentorshipStatus, OfferStatus, Placement
+from ..models import CaseDate, CaseOffer, CheckIn, Mentorship, MentorshipStatus, OfferStatus, Placement
 from .checkins import NEEDS_ATTENTION, NEEDS_CHECKIN, mentorship_rows
 from .deadlines import deadline_watch_rows
 from .hours import pro_bono_hours_for
@@ -64,10 +65,21 @@ def attorney_dashboard(*, user, today: datetime.date | None = None) -> dict:
 
 
 def mentor_dashboard(*, user, today: datetime.date | None = None) -> dict:
-    """Mentees with last and next check-in, overdue and attention flags, worst first."""
+    """Mentees with last and next check-in, overdue and attention flags, worst first, and the
+    rhythm of check-ins over the last twelve weeks."""
     rows = mentorship_rows(queryset=policy.mentorships_mentored_by(user), today=today, include_rating=False)
+    weeks = last_weeks(today or timezone.localdate())
+    days: dict[int, list[datetime.date]] = {row.mentorship.pk: [] for row in rows}
+    for mentorship_id, occurred_on in CheckIn.objects.filter(
+        mentorship_id__in=days, occurred_on__gte=weeks[0]
+    ).values_list("mentorship_id", "occurred_on"):
+        days[mentorship_id].append(occurred_on)
+    rhythm = rhythm_chart(
+        [(row.mentorship.mentee.get_full_name(), days[row.mentorship.pk]) for row in rows], weeks=weeks
+    )
     return {
         "rows": rows,
+        "rhythm": rhythm,
         "attention": sum(1 for r in rows if r.health.status == NEEDS_ATTENTION),
         "overdue": sum(1 for r in rows if r.health.status == NEEDS_CHECKIN),
     }

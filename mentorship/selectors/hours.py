@@ -122,3 +122,17 @@ def hours_by_attorney(*, start: datetime.date | None = None, end: datetime.date 
     for row in rows:
         row["hours"] = _two_places(row["hours"])
     return rows
+
+
+def attorney_hours_by_month(*, user, months: list[datetime.date]) -> list[tuple[datetime.date, Decimal]]:
+    """The attorney's logged hours in each of `months` (first days, oldest first), zero where none."""
+    if not months:
+        return []
+    totals = {
+        row["month"]: row["hours"]
+        for row in HoursEntry.objects.filter(attorney=user, worked_on__gte=months[0])
+        .annotate(month=TruncMonth("worked_on"))
+        .values("month")
+        .annotate(hours=Sum("hours"))
+    }
+    return [(month, _two_places(totals.get(month) or 0)) for month in months]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -202,6 +203,21 @@ def capacity_chart(rows: list[LanguageCapacity], *, width: int = 640) -> Chart:
 
 # ---------------------------------------------------------------------------
 # Placement activity and the staff summary
+
+
+def placements_by_month(*, months: list[datetime.date]) -> list[tuple[datetime.date, int]]:
+    """Placements made in each of `months` (first days, oldest first), zero where none."""
+    if not months:
+        return []
+    start = timezone.make_aware(datetime.datetime.combine(months[0], datetime.time.min))
+    counts = {
+        (row["month"].date() if isinstance(row["month"], datetime.datetime) else row["month"]): row["n"]
+        for row in Placement.objects.filter(placed_at__gte=start)
+        .annotate(month=TruncMonth("placed_at"))
+        .values("month")
+        .annotate(n=Count("id"))
+    }
+    return [(month, counts.get(month, 0)) for month in months]
 
 
 def open_placements_count() -> int:

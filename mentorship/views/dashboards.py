@@ -6,9 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from accounts.audit import audit_record
 from accounts.models import AuditEvent
+from home.charts import Series, bar_chart, column_chart, last_months
 
 from .. import policy
 from ..models import Mentorship, MentorshipStatus
@@ -19,6 +22,7 @@ from ..selectors.reports import (
     EXPORTS,
     capacity_by_language,
     capacity_chart,
+    placements_by_month,
     staff_overview,
     waiting_by_relief_and_language,
 )
@@ -47,6 +51,14 @@ def staff_dashboard(request: HttpRequest) -> HttpResponse:
         "waiting": waiting,
         "capacity": capacity,
         "chart": capacity_chart(capacity),
+        "waiting_chart": bar_chart(
+            [(f"{group.relief_label} · {group.language_label}", [group.cases]) for group in waiting],
+            series=[Series(_("cases waiting"), "chart-bar--waiting")],
+        ),
+        "placements_chart": column_chart(
+            [(date_format(month, "M y"), n) for month, n in placements_by_month(months=last_months(today))],
+            css="chart-bar--capacity",
+        ),
         "needing": needing,
         "months": hours_by_month(start=today.replace(day=1, year=today.year - 1)),
         "attorney_hours": hours_by_attorney(start=today.replace(month=1, day=1), end=today),

@@ -8,13 +8,23 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from home.charts import column_chart, hours_text, last_months
+
 from .. import policy
 from ..models import Case, HoursEntry
-from ..selectors.hours import APPROVED, PENDING, hours_entries_for, hours_pending_for_staff, pro_bono_hours_for
+from ..selectors.hours import (
+    APPROVED,
+    PENDING,
+    attorney_hours_by_month,
+    hours_entries_for,
+    hours_pending_for_staff,
+    pro_bono_hours_for,
+)
 from ..services.hours import (
     MAX_HOURS,
     MIN_HOURS,
@@ -71,6 +81,14 @@ def my_hours(request: HttpRequest) -> HttpResponse:
         "year_total": pro_bono_hours_for(user=request.user, start=today.replace(month=1, day=1), end=today),
         "approved_total": pro_bono_hours_for(user=request.user, status=APPROVED),
         "pending_total": pro_bono_hours_for(user=request.user, status=PENDING),
+        "hours_chart": column_chart(
+            [
+                (date_format(month, "M y"), hours)
+                for month, hours in attorney_hours_by_month(user=request.user, months=last_months(today))
+            ],
+            css="chart-bar--hours",
+            fmt=hours_text,
+        ),
     }
     return render(request, "mentorship/checkins/my_hours.html", context)
 

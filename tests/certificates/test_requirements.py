@@ -306,6 +306,10 @@ def test_transcript_and_dashboard_show_progress_and_suggest_courses_not_yet_comp
     html = response.content.decode()
     assert "Professional Responsibility 1.0 of 6.0" in html
     assert "not yet confirmed against the board" in html
+    # The same progress as bars: earned beside required for each line and the total, one pair each.
+    chart = html[html.index('<title id="req-chart-experienced-title">') : html.index("</svg>")]
+    # Two lines and the total, plus the legend's key.
+    assert chart.count('class="chart-bar--earned"') == chart.count('class="chart-bar--required"') == 4
     gap = next(line for line in progress.missing if line.category_code == "prof_resp")
     assert [(item.title, item.hours_str) for item in gap.suggestions] == [("Diversity in practice", "2.0")]
     dashboard = client.get(reverse("dashboard"))
