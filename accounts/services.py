@@ -128,3 +128,9 @@ def language_activate_for(*, request: HttpRequest | None, user: User) -> None:
         translation.activate(language)
         if request is not None:
             request.LANGUAGE_CODE = translation.get_language()
+
+
+def recipient_language(*, user: User) -> translation.override:
+    """Translation switched to the language a user chose, for an email to them: what the
+    recipient reads follows their choice, not the language of whoever caused the email."""
+    return translation.override(user_language(user=user) or settings.LANGUAGE_CODE)
