@@ -15,14 +15,15 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 NEUTRAL_PATH = "/safety/?neutral=1"
 PAGES = ["/safety/", "/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"]
-SIGNED_IN_PAGES = ["/dashboard/", "/calendar/settings/"]
+SIGNED_IN_PAGES = ["/dashboard/", "/mentorship/calendar/", "/learn/", "/mentorship/hours/"]
 WIDTHS = [{"width": 1280, "height": 900}, {"width": 375, "height": 740}]
 
 MEASURE = """() => {
   const root = document.documentElement;
   const wide = [...document.body.querySelectorAll('*')].filter(el => {
     const box = el.getBoundingClientRect();
-    if (!box.width) return false;
+    // The skip link waits off screen until it is focused (checked on focus below).
+    if (!box.width || el.matches('.skip-link:not(:focus)')) return false;
     for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
       const overflow = getComputedStyle(up).overflowX;
       if (overflow === 'auto' || overflow === 'scroll' || overflow === 'hidden') return false;
@@ -48,7 +49,8 @@ def neutral_site(settings, live_server):
 
 
 def _measure_rtl(page, path: str) -> dict:
-    page.goto(path)
+    response = page.goto(path)
+    assert response.status == 200, path
     page.wait_for_load_state("load")
     page.evaluate("() => { document.documentElement.dir = 'rtl'; }")
     return page.evaluate(MEASURE)
@@ -85,5 +87,8 @@ def test_quick_exit_still_leaves_right_to_left(page, neutral_site):
     page.set_viewport_size(WIDTHS[1])
     _measure_rtl(page, "/accounts/login/")
     assert page.inner_text("#quick-exit") == "Salir de esta página"
+    page.focus(".skip-link")
+    skip = page.locator(".skip-link").bounding_box()
+    assert skip["x"] >= 0 and skip["x"] + skip["width"] <= WIDTHS[1]["width"]
     page.click("#quick-exit")
     page.wait_for_url(neutral_site)
