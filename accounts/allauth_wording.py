@@ -32,6 +32,7 @@ ALLAUTH_MSGIDS = [
     gettext_noop("Enter Email Verification Code"),
     gettext_noop("Enter Password Reset Code"),
     gettext_noop("Forgot your password?"),
+    gettext_noop("Send me a sign-in code"),
     gettext_noop("Sign In"),
     gettext_noop("Sign Up"),
     gettext_noop("Sign Out"),

@@ -51,6 +51,12 @@ def test_every_page_offers_the_switcher_as_a_plain_form(client):
     assert 'name="language" value="es"' in page and ">Español<" in page
 
 
+def test_switcher_names_each_language_in_itself(client):
+    page = client.get(reverse("browse_safely"), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert 'value="en" class="link-button" lang="en">English<' in page
+    assert "Inglés" not in page
+
+
 def test_switcher_sets_the_language_cookie_for_an_anonymous_visitor(client):
     response = client.post(reverse("set_language"), {"language": "es", "next": "/safety/"})
     assert response.status_code == 302 and response.url == "/safety/"
