@@ -42,12 +42,16 @@ class UserLanguageMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
-            language = user_language(user=user)
+        language = user_language(user=user) if user is not None and user.is_authenticated else None
+        # An override, not activate(): the language ends with the request (a sign-in that
+        # switches it included), so nothing run later in this thread inherits it.
+        with translation.override(language or translation.get_language()):
             if language:
-                translation.activate(language)
                 request.LANGUAGE_CODE = translation.get_language()
-        return self.get_response(request)
+            response = self.get_response(request)
+            if language:
+                response.headers["Content-Language"] = translation.get_language()
+        return response
 
 
 class SessionTimeoutMiddleware:
