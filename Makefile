@@ -9,7 +9,7 @@ PYTEST_ARGS ?=
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo totp test install lock audit migrate seed serve lint format bench worker beat clean
+.PHONY: demo totp test install lock audit migrate seed serve lint format messages bench worker beat clean
 
 # requirements.lock pins every package that `make install` puts in the venv (runtime, the
 # dev extra, setuptools for building the project, pip itself) to one version with the
@@ -98,6 +98,14 @@ $(NODE_STAMP): package.json package-lock.json
 
 test: install $(NODE_STAMP)
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# `make messages` brings locale/es up to date with the code (new strings arrive empty, changed
+# ones fuzzy: translate them in locale/es/LC_MESSAGES/django.po) and compiles it. The
+# compiled django.mo is committed, so running the site needs no gettext; editing the
+# catalog does (apt-get install gettext). tests/platform/test_translations.py checks both.
+messages: install
+	DEBUG=true $(BIN)/python manage.py makemessages -l es --no-obsolete --ignore=tests --ignore=bench --ignore=static --ignore=staticfiles --ignore=node_modules
+	msgfmt --check-format -o locale/es/LC_MESSAGES/django.mo locale/es/LC_MESSAGES/django.po
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,7 +1,8 @@
 from allauth.account.adapter import DefaultAccountAdapter
 
+from .models import User
 from .roles import Role
-from .services import user_add_role
+from .services import recipient_language, user_add_role
 from .signin import FACTOR_PASSWORD, password_attempt_start, signin_attempts_clear
 
 
@@ -16,6 +17,16 @@ class AccountAdapter(DefaultAccountAdapter):
             user.save()
             user_add_role(user=user, role=Role.VOLUNTEER)
         return user
+
+    def send_mail(self, template_prefix, email, context):
+        # allauth renders in the language of the request that caused the email (a password
+        # reset asked from a shared computer, a staff member's action); the account holder
+        # reads it in the language they chose. An address with no account keeps the request's.
+        user = context.get("user") or User.objects.filter(email__iexact=email).first()
+        if user is None:
+            return super().send_mail(template_prefix, email, context)
+        with recipient_language(user=user):
+            return super().send_mail(template_prefix, email, context)
 
     def pre_authenticate(self, request, **credentials):
         # Past a failed-attempt limit the answer is 429 (slow down), never a lock-out: the

@@ -4,12 +4,12 @@ from django.contrib.auth import logout
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.translation import gettext as _
 
 from .audit import current_request
-from .services import SESSION_STARTED_KEY, user_needs_mfa_enrolment
+from .services import SESSION_STARTED_KEY, user_language, user_needs_mfa_enrolment
 
 
 class AuditRequestMiddleware:
@@ -26,6 +26,32 @@ class AuditRequestMiddleware:
             return self.get_response(request)
         finally:
             current_request.reset(token)
+
+
+class UserLanguageMiddleware:
+    """A signed-in user's chosen language wins over the browser's and the cookie.
+
+    LocaleMiddleware runs first (it needs only the session and the cookie) and picks the
+    language for anonymous visitors; once the user is known, their ``preferred_language``
+    replaces it for the rest of the request. URLs carry no language prefix, so a
+    browser's history never shows which language a survivor's advocate reads in.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        language = user_language(user=user) if user is not None and user.is_authenticated else None
+        # An override, not activate(): the language ends with the request (a sign-in that
+        # switches it included), so nothing run later in this thread inherits it.
+        with translation.override(language or translation.get_language()):
+            if language:
+                request.LANGUAGE_CODE = translation.get_language()
+            response = self.get_response(request)
+            if language:
+                response.headers["Content-Language"] = translation.get_language()
+        return response
 
 
 class SessionTimeoutMiddleware:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .roles import ROLE_GROUP_NAMES, Role
 
@@ -97,3 +98,39 @@ def user_must_use_mfa(*, user: User) -> bool:
 
 def user_needs_mfa_enrolment(*, user: User) -> bool:
     return user_must_use_mfa(user=user) and not user_has_authenticator(user=user)
+
+
+def user_language_set(*, user: User, language: str) -> User:
+    """Remember the interface language a signed-in user chose; emails to them follow it too.
+
+    A code outside settings.LANGUAGES is refused, so a forged form never stores a
+    language the site cannot show.
+    """
+    if language not in dict(settings.LANGUAGES):
+        raise ValueError(language)
+    if user.preferred_language != language:
+        user.preferred_language = language
+        user.save(update_fields=["preferred_language"])
+    return user
+
+
+def user_language(*, user: User) -> str | None:
+    """The interface language a signed-in user chose, if the site still offers it."""
+    language = getattr(user, "preferred_language", "") or ""
+    return language if language in dict(settings.LANGUAGES) else None
+
+
+def language_activate_for(*, request: HttpRequest | None, user: User) -> None:
+    """At sign-in, switch the rest of the request (the "signed in" message, the redirect)
+    to the user's language; later requests get it from UserLanguageMiddleware."""
+    language = user_language(user=user)
+    if language:
+        translation.activate(language)
+        if request is not None:
+            request.LANGUAGE_CODE = translation.get_language()
+
+
+def recipient_language(*, user: User) -> translation.override:
+    """Translation switched to the language a user chose, for an email to them: what the
+    recipient reads follows their choice, not the language of whoever caused the email."""
+    return translation.override(user_language(user=user) or settings.LANGUAGE_CODE)

@@ -11,9 +11,10 @@ from .signin import REASON_LOGIN_CODE_FAILED, REASON_MFA_FAILED, REASON_MFA_REAU
 
 @receiver(user_logged_in, dispatch_uid="audit_sign_in")
 def on_sign_in(sender, request, user, **kwargs):
-    from .services import session_start
+    from .services import language_activate_for, session_start
 
     session_start(request=request)
+    language_activate_for(request=request, user=user)
     audit_record(actor=user, action=AuditEvent.Action.SIGN_IN, obj=user, request=request)
 
 

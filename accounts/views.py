@@ -1,9 +1,14 @@
 """Account pages: allauth's, behind a fresh password confirmation, and Wagtail's, without email or password."""
 
 from allauth.account import views as allauth_views
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
 from wagtail.admin.views.account import AccountView, ChangePasswordPanel, NameEmailSettingsPanel
 
 from .reauthentication import require_reauthentication
+from .services import user_language_set
 
 # Listing the addresses needs no confirmation; every change to them does.
 email = require_reauthentication(allauth_views.email, allow_get=True, replay_post=True)
@@ -23,3 +28,14 @@ class AdminAccountView(AccountView):
     def get_panels(self):
         hidden = (NameEmailSettingsPanel, ChangePasswordPanel)
         return [panel for panel in super().get_panels() if not isinstance(panel, hidden)]
+
+
+@require_POST
+def language_set(request: HttpRequest) -> HttpResponse:
+    """The language switcher: Django's ``set_language`` (cookie, safe redirect back), and for a
+    signed-in user the choice is kept on their account, so it follows them to other
+    devices and to the emails they get."""
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        user_language_set(user=request.user, language=language)
+    return set_language(request)

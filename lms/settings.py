@@ -12,7 +12,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -123,6 +122,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.SessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -302,10 +302,15 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-LANGUAGE_CODE = "en-us"
-# DATE_FORMAT and DATETIME_FORMAT for every page (lms/formats/en/formats.py).
+LANGUAGE_CODE = "en"
+# DATE_FORMAT and DATETIME_FORMAT for every page, one module per language (lms/formats/).
 FORMAT_MODULE_PATH = ["lms.formats"]
-LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
+# Each language is named in itself: a reader who needs the switcher may not read the
+# language the page is in.
+LANGUAGES = [("en", "English"), ("es", "Español")]
+# One catalog for the whole interface (README, "Architecture"); Django's and allauth's
+# own catalogs still apply after it.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env.str("TIME_ZONE", default="America/New_York")
 USE_I18N = True
 USE_TZ = True

@@ -46,6 +46,8 @@ urlpatterns = [
     path("accounts/password/change/", account_views.password_change, name="account_change_password"),
     path("accounts/password/set/", account_views.password_set, name="account_set_password"),
     path("accounts/", include("allauth.urls")),
+    # No /es/ prefix anywhere: the language lives in a cookie and on the account.
+    path("language/", account_views.language_set, name="set_language"),
     path("", include("home.urls")),
     path("", include("courses.urls")),
     path("", include("courses.certificates.urls")),

@@ -48,6 +48,17 @@ def _eager_celery_unless_worker(request):
 
 
 @pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    """Django's LocaleMiddleware leaves the language of the last request active in the thread;
+    in tests every request runs in this thread, so a Spanish request would follow into the next test."""
+    yield
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _postgres_only(request, settings):
     if request.node.get_closest_marker("postgres"):
         from django.db import connection

@@ -19,6 +19,7 @@ from urllib.request import url2pathname
 import segno
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils import translation
 
 FONTS_DIR = Path(settings.BASE_DIR) / "static" / "fonts"
 TEMPLATE_NAME = "certificates/pdf/certificate.html"
@@ -101,7 +102,11 @@ def certificate_html(*, snapshot: dict[str, Any]) -> str:
         "signature_src": asset_path(snapshot["administrator"].get("signature_key")),
         "logo_src": asset_path(snapshot["provider"].get("logo_key")),
     }
-    return render_to_string(TEMPLATE_NAME, context)
+    # Always in the site's default language (English): the certificate is filed with a U.S.
+    # bar's CLE board, and a re-render from the same snapshot must give the same document
+    # whichever request or task asks for it.
+    with translation.override(settings.LANGUAGE_CODE):
+        return render_to_string(TEMPLATE_NAME, context)
 
 
 def certificate_pdf_render(*, snapshot: dict[str, Any]) -> bytes:

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 
 from accounts.audit import audit_record
 from accounts.models import AuditEvent
+from accounts.services import recipient_language
 
 from . import sources
 from .codes import code_generate
@@ -194,12 +195,10 @@ def certificate_email_send(*, certificate: Certificate) -> bool:
         )
         if not claimed:
             return False
-        send_mail(
-            subject=_("Your CLE certificate is ready"),
-            message=render_to_string("certificates/email/certificate_ready.txt", context),
-            from_email=None,
-            recipient_list=[user.email],
-        )
+        with recipient_language(user=user):
+            subject = _("Your CLE certificate is ready")
+            message = render_to_string("certificates/email/certificate_ready.txt", context)
+        send_mail(subject=subject, message=message, from_email=None, recipient_list=[user.email])
     return True
 
 

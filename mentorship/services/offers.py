@@ -21,11 +21,14 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.audit import audit_record
 from accounts.models import AuditEvent, User
 from accounts.roles import Role
+from accounts.services import recipient_language
 
 from ..matching import Reason
 from ..models import (
@@ -112,12 +115,14 @@ def _override_check(*, failures: tuple[Reason, ...], reason: str, acknowledged: 
 # Notifications: never a client detail, only "you have an update" and a link.
 
 
-def _notify(*, user: User, subject: str, route: str) -> None:
+def _notify(*, user: User, subject: str | Promise, route: str) -> None:
     url = settings.SITE_URL.rstrip("/") + reverse(route)
-    body = _("There is an update for you in %(site)s. Sign in to see it:\n\n%(url)s\n") % {
-        "site": settings.SITE_NAME,
-        "url": url,
-    }
+    with recipient_language(user=user):
+        subject = str(subject)
+        body = _("There is an update for you in %(site)s. Sign in to see it:\n\n%(url)s\n") % {
+            "site": settings.SITE_NAME,
+            "url": url,
+        }
 
     def send() -> None:
         send_mail(subject, body, None, [user.email], fail_silently=True)
@@ -197,7 +202,7 @@ def offer_send(
             # The codes only: the reason is free text and stays on the (encrypted) offer.
             detail = "override=" + ",".join(offer.override_codes) if failures else ""
             audit_record(actor=by, action=AuditEvent.Action.CREATE, obj=offer, detail=detail)
-            _notify(user=attorney, subject=_("You have a new case offer"), route="mentorship:my_offers")
+            _notify(user=attorney, subject=gettext_lazy("You have a new case offer"), route="mentorship:my_offers")
     except IntegrityError as exc:
         raise OfferError(_("This case already has a live offer.")) from exc
     case.refresh_from_db()
@@ -215,7 +220,7 @@ def offer_withdraw(*, offer: CaseOffer, by: User) -> CaseOffer:
         offer.save(update_fields=["status", "responded_at"])
         case_set_status(case=case, to_status=CaseStatus.SEEKING, by=by, reason=_("Offer withdrawn"))
         audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=offer, detail="withdrawn")
-        _notify(user=offer.attorney, subject=_("An update on a case offer"), route="mentorship:my_offers")
+        _notify(user=offer.attorney, subject=gettext_lazy("An update on a case offer"), route="mentorship:my_offers")
     return offer
 
 
@@ -462,8 +467,8 @@ def mentorship_assign(*, placement: Placement, mentor: User, by: User, cadence_d
         except IntegrityError as exc:
             raise OfferError(_("This placement already has a mentor.")) from exc
         audit_record(actor=by, action=AuditEvent.Action.CREATE, obj=mentorship)
-        _notify(user=mentor, subject=_("You have a new mentee"), route="mentorship:mentor_home")
-        _notify(user=locked.attorney, subject=_("A mentor has been assigned"), route="mentorship:my_cases")
+        _notify(user=mentor, subject=gettext_lazy("You have a new mentee"), route="mentorship:mentor_home")
+        _notify(user=locked.attorney, subject=gettext_lazy("A mentor has been assigned"), route="mentorship:my_cases")
     return mentorship
 
 

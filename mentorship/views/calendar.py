@@ -20,6 +20,7 @@ from icalendar import Calendar, Event
 
 from accounts.audit import audit_record
 from accounts.models import AuditEvent
+from accounts.services import recipient_language
 
 from ..forms import CalendarFeedDetailForm
 from ..models import CalendarFeedToken
@@ -65,8 +66,11 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
                      request=request)  # fmt: skip
         raise Http404
     audit_record(actor=feed.user, action=AuditEvent.Action.READ, obj=feed, request=request, detail="calendar feed")
-    events = calendar_events_for(user=feed.user, show_date_kinds=feed.show_date_kinds)
-    body = _ics(events, now=timezone.now())
+    # A calendar app sends no session and its own Accept-Language: the feed speaks the
+    # language its owner chose.
+    with recipient_language(user=feed.user):
+        events = calendar_events_for(user=feed.user, show_date_kinds=feed.show_date_kinds)
+        body = _ics(events, now=timezone.now())
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, no-store"
     response["Content-Disposition"] = 'inline; filename="probono-academy.ics"'

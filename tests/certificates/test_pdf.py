@@ -63,3 +63,16 @@ def test_render_loads_nothing_outside_the_fonts_and_private_storage(settings, tm
         fetcher.fetch(outside.as_uri())
     with pytest.raises(ValueError):
         fetcher.fetch("https://example.com/x.png")
+
+
+def test_a_certificate_reads_the_same_whatever_the_language_of_who_renders_it():
+    """Filed with a U.S. bar's CLE board, and re-rendered from its snapshot: always English."""
+    from django.utils import translation
+
+    from courses.certificates.rendering import certificate_html
+
+    snapshot = snapshot_build(**sample_snapshot_inputs())
+    english = certificate_html(snapshot=snapshot)
+    with translation.override("es"):
+        assert certificate_html(snapshot=snapshot) == english
+    assert "Certificate of Attendance" in english

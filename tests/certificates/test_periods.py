@@ -205,6 +205,8 @@ def test_the_demo_attorneys_illinois_transcript_shows_july_2026_to_june_2028(dem
     """Ill. S. Ct. R. 794(a): García (A-M) is in the period July 1, 2026 - June 30, 2028."""
     demo_seed()
     garcia = User.objects.get(email="l.garcia@lawfirm.example")
+    # The demo has her read the site in Spanish; these assertions quote the English wording.
+    User.objects.filter(pk=garcia.pk).update(preferred_language="en")
     assert garcia.full_name == "Lucía García"
     response = client_for(garcia).get(reverse("certificates:transcript"))
     transcript = response.context["transcript"]

@@ -185,6 +185,8 @@ def test_the_demo_attorneys_illinois_transcript_shows_no_illinois_pro_bono_credi
     ny = Jurisdiction.objects.get(code="NY")
     assert (ny.pro_bono_minutes_per_credit, ny.pro_bono_max_credits_per_cycle) == (300, Decimal("6"))
     garcia = User.objects.get(email="l.garcia@lawfirm.example")
+    # The demo has her read the site in Spanish; these assertions quote the English wording.
+    User.objects.filter(pk=garcia.pk).update(preferred_language="en")
     assert [option.jurisdiction_code for option in transcript_options(user=garcia)] == ["IL"]
     response = client_for(garcia).get(reverse("certificates:transcript"))
     transcript = response.context["transcript"]

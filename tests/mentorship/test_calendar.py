@@ -249,3 +249,18 @@ def test_settings_page_offers_the_choice_and_says_who_can_see_it(every_kind, cli
     page = user_client.get(reverse("mentorship:calendar_settings")).content.decode()
     assert 'name="show_date_kinds"' in page
     assert "Anyone who can see your phone" in page
+
+
+def test_feed_speaks_its_owners_language_whatever_the_calendar_app_asks(dated_world, client, client_for):
+    attorney = dated_world["placed_attorney"]
+    path = create_feed(client_for(attorney))
+    type(attorney).objects.filter(pk=attorney.pk).update(preferred_language="es")
+    response = client.get(path, HTTP_ACCEPT_LANGUAGE="en")
+    reference = dated_world["placed_case"].reference
+    assert summaries(response.content) == sorted(
+        [
+            f"Fecha del caso — {reference}",
+            f"Fecha del caso — {reference}",
+            f"Seguimiento de mentoría pendiente — {reference}",
+        ]
+    )
