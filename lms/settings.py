@@ -106,6 +106,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Django's widget templates, for the site's form renderer (lms/form_rendering.py).
+    "django.forms",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -154,6 +156,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Every form draws the error summary and its fields with the site's templates.
+FORM_RENDERER = "lms.form_rendering.SiteFormRenderer"
 
 DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
