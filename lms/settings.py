@@ -209,6 +209,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "dashboard"
+# A new attorney lands on their first steps once the address is confirmed (accounts/selectors.py).
+ACCOUNT_SIGNUP_REDIRECT_URL = "account_onboarding"
 LOGOUT_REDIRECT_URL = "/"
 
 # django-allauth: email is the login; verification is mandatory.
