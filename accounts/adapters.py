@@ -1,4 +1,5 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 
 from .roles import Role
 from .services import user_add_role
@@ -16,6 +17,10 @@ class AccountAdapter(DefaultAccountAdapter):
             user.save()
             user_add_role(user=user, role=Role.VOLUNTEER)
         return user
+
+    def send_mail(self, template_prefix, email, context):
+        # The emails name the programme (settings.SITE_NAME), never the server's domain.
+        return super().send_mail(template_prefix, email, {"site_name": settings.SITE_NAME, **context})
 
     def pre_authenticate(self, request, **credentials):
         # Past a failed-attempt limit the answer is 429 (slow down), never a lock-out: the
