@@ -55,3 +55,28 @@ def test_signup_confirmation_email_speaks_in_the_site_voice(client, password):
     assert message.subject.endswith("Confirm your email address")
     assert "Pro Bono Academy" in message.body
     assert "register an account on" not in message.body
+
+
+def test_authenticator_page_speaks_plainly(client_for, mentor):
+    html = client_for(mentor).get(reverse("mfa_index")).content.decode()
+    assert "Two-Factor Authentication" not in html
+    assert "Recovery codes" in html and reverse("mfa_deactivate_totp") in html
+    assert "Back to your account" in html
+
+
+def test_password_change_page_in_site_words(client_for, volunteer):
+    html = client_for(volunteer).get(reverse("account_change_password")).content.decode()
+    assert "Change your password" in html and 'for="id_oldpassword"' in html
+
+
+def test_reauthentication_page_in_site_words(client_for, volunteer):
+    client = client_for(volunteer, reauthenticated=False)
+    html = client.get(reverse("account_reauthenticate")).content.decode()
+    assert "Confirm it is you" in html and "Confirm Access" not in html
+    assert 'for="id_password"' in html
+
+
+def test_wrong_password_on_reauthentication_shows_the_summary(client_for, volunteer):
+    client = client_for(volunteer, reauthenticated=False)
+    html = client.post(reverse("account_reauthenticate"), {"password": "wrong"}).content.decode()
+    assert "There is a problem" in html and 'href="#id_password"' in html
