@@ -1,5 +1,6 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from .roles import Role
 from .services import user_add_role
@@ -8,6 +9,13 @@ from .signin import FACTOR_PASSWORD, password_attempt_start, signin_attempts_cle
 
 class AccountAdapter(DefaultAccountAdapter):
     """Sign-up makes a volunteer attorney; every other role is granted by program staff."""
+
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        # Says neither which of the two was wrong (S9: no account enumeration).
+        "email_password_mismatch": _("The email address or the password is not right. Check both and try again."),
+        "enter_current_password": _("Enter your current password."),
+    }
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=False)

@@ -61,7 +61,7 @@ def test_login_with_wrong_password_summarises_the_error(client):
     response = client.post(reverse("account_login"), {"login": user.email, "password": "not-the-password"})
     assert response.status_code == 200
     summary = _assert_summary_links(response.content.decode(), "id_login")
-    assert "not correct" in summary
+    assert "is not right" in summary
 
 
 def test_signup_with_mismatched_passwords_links_to_the_password(client):
