@@ -1,4 +1,6 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from .models import User
 from .roles import Role
@@ -8,6 +10,13 @@ from .signin import FACTOR_PASSWORD, password_attempt_start, signin_attempts_cle
 
 class AccountAdapter(DefaultAccountAdapter):
     """Sign-up makes a volunteer attorney; every other role is granted by program staff."""
+
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        # Says neither which of the two was wrong (S9: no account enumeration).
+        "email_password_mismatch": _("The email address or the password is not right. Check both and try again."),
+        "enter_current_password": _("Enter your current password."),
+    }
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=False)
@@ -22,6 +31,8 @@ class AccountAdapter(DefaultAccountAdapter):
         # allauth renders in the language of the request that caused the email (a password
         # reset asked from a shared computer, a staff member's action); the account holder
         # reads it in the language they chose. An address with no account keeps the request's.
+        # The emails name the programme (settings.SITE_NAME), never the server's domain.
+        context = {"site_name": settings.SITE_NAME, **context}
         user = context.get("user") or User.objects.filter(email__iexact=email).first()
         if user is None:
             return super().send_mail(template_prefix, email, context)

@@ -21,3 +21,18 @@ class SignupForm(AllauthSignupForm):
             # registered email as slow as for a new one, so its timing tells nothing (S9).
             make_password(self.cleaned_data.get("password1"))
         return super().try_save(request)
+
+
+class AccountDetailsForm(forms.Form):
+    """The user's own name and interface language, on the account page."""
+
+    full_name = forms.CharField(
+        label=_("Full name"),
+        max_length=200,
+        help_text=_("As it appears on your bar registration; it is printed on CLE certificates."),
+    )
+    preferred_language = forms.ChoiceField(
+        label=_("Interface language"),
+        choices=settings.LANGUAGES,
+        help_text=_("The language of the site's pages and of the emails we send you."),
+    )

@@ -6,9 +6,13 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
+from .audit import audit_record
+from .models import AuditEvent
 from .roles import ROLE_GROUP_NAMES, Role
 
 if TYPE_CHECKING:
@@ -47,7 +51,7 @@ def roles_ensure_groups() -> dict[str, Group]:
     """Create the role groups and give content editors their Wagtail permissions."""
     groups = {}
     for role, name in ROLE_GROUP_NAMES.items():
-        groups[role], _ = Group.objects.get_or_create(name=name)
+        groups[role], _created = Group.objects.get_or_create(name=name)
     editor = groups[Role.CONTENT_EDITOR]
     for app_label, codename in CONTENT_EDITOR_PERMISSIONS:
         permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
@@ -67,6 +71,32 @@ def user_set_roles(*, user: User, roles: list[str] | set[str]) -> User:
 
 def user_add_role(*, user: User, role: str) -> User:
     return user_set_roles(user=user, roles=set(user.roles) | {role})
+
+
+def user_update_details(*, user: User, full_name: str, preferred_language: str) -> list[str]:
+    """Change the user's own name and interface language; returns the fields that changed.
+
+    The audit row names the fields, never their values (a name can identify a survivor's
+    attorney to whoever reads the log).
+    """
+    full_name = " ".join(full_name.split())
+    if not full_name:
+        raise ValidationError({"full_name": _("Enter your full name.")})
+    if preferred_language not in dict(settings.LANGUAGES):
+        raise ValidationError({"preferred_language": _("Choose a language from the list.")})
+    changed = [
+        field
+        for field, value in (("full_name", full_name), ("preferred_language", preferred_language))
+        if getattr(user, field) != value
+    ]
+    if not changed:
+        return []
+    with transaction.atomic():
+        user.full_name = full_name
+        user.preferred_language = preferred_language
+        user.save(update_fields=changed)
+        audit_record(actor=user, action=AuditEvent.Action.CHANGE, obj=user, detail="changed " + ", ".join(changed))
+    return changed
 
 
 def session_start(*, request: HttpRequest | None) -> None:

@@ -1,19 +1,59 @@
-"""Account pages: allauth's, behind a fresh password confirmation, and Wagtail's, without email or password."""
+"""Account pages: the site's own overview, allauth's behind a fresh password confirmation, and Wagtail's, without email or password."""
 
 from allauth.account import views as allauth_views
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.views.decorators.http import require_POST
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
 from django.views.i18n import set_language
 from wagtail.admin.views.account import AccountView, ChangePasswordPanel, NameEmailSettingsPanel
 
+from .forms import AccountDetailsForm
 from .reauthentication import require_reauthentication
-from .services import user_language_set
+from .registry import account_sections_render
+from .selectors import account_overview_for, onboarding_for
+from .services import user_language_set, user_update_details
 
 # Listing the addresses needs no confirmation; every change to them does.
 email = require_reauthentication(allauth_views.email, allow_get=True, replay_post=True)
 password_change = require_reauthentication(allauth_views.password_change, allow_get=False, replay_post=False)
 password_set = require_reauthentication(allauth_views.password_set, allow_get=False, replay_post=False)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_overview(request: HttpRequest) -> HttpResponse:
+    """One page for the account: name, language, password, addresses, sign-in app, calendar."""
+    user = request.user
+    initial = {"full_name": user.full_name, "preferred_language": user.preferred_language}
+    form = AccountDetailsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = user_update_details(user=user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Your details are saved.") if changed else _("Nothing to change."))
+            return redirect("account_overview")
+    context = {
+        "form": form,
+        "overview": account_overview_for(user=user),
+        "sections": account_sections_render(request=request),
+    }
+    return render(request, "account/overview.html", context)
+
+
+@login_required
+def onboarding(request: HttpRequest) -> HttpResponse:
+    """A new attorney's first steps; each ticks itself once the data is there."""
+    items = onboarding_for(user=request.user)
+    return render(
+        request, "account/onboarding.html", {"onboarding": items, "complete": all(item.done for item in items)}
+    )
 
 
 class AdminAccountView(AccountView):

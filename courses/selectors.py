@@ -20,6 +20,7 @@ from .models import (
     INSTRUCTION_LANGUAGES,
     AttendanceCheckpoint,
     AttendanceCodeEntry,
+    BarAdmission,
     CourseAccreditation,
     CourseIndexPage,
     CoursePage,
@@ -512,3 +513,11 @@ def dashboard_sections_for(*, request) -> list[tuple[str, dict]]:
     context = learning_overview(user=user)
     context["catalog"] = catalog_index()
     return [("courses/dashboard_section.html", context)]
+
+
+def user_has_bar_admission(user) -> bool:
+    return BarAdmission.objects.filter(user=user).exists()
+
+
+def user_has_enrollment(user) -> bool:
+    return Enrollment.objects.filter(user=user).exists()

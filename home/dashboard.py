@@ -2,12 +2,13 @@
 
 from django.template.loader import render_to_string
 
+from accounts.selectors import dashboard_sections_for as onboarding_sections
 from courses.certificates.selectors import dashboard_sections_for as cle_sections
 from courses.selectors import dashboard_sections_for as course_sections
 from mentorship.selectors.dashboards import dashboard_sections_for as mentorship_sections
 
 # Each provider takes request= and returns (template_name, context) pairs for the user.
-DASHBOARD_PROVIDERS = [course_sections, cle_sections, mentorship_sections]
+DASHBOARD_PROVIDERS = [onboarding_sections, course_sections, cle_sections, mentorship_sections]
 
 
 def dashboard_sections(*, request) -> list[str]:

@@ -59,6 +59,8 @@ DEMO_PEOPLE: list[DemoPerson] = [
     DemoPerson("att_novak", "s.novak@lawfirm.example", "Sarah Novak", (Role.VOLUNTEER,)),
     DemoPerson("att_herrera", "d.herrera@lawfirm.example", "Diego Herrera", (Role.VOLUNTEER,), "es"),
     DemoPerson("att_kim", "j.kim@lawfirm.example", "Jiwoo Kim", (Role.VOLUNTEER,)),
+    # Just joined: no profile, bar admission or course yet, so the dashboard shows the first steps.
+    DemoPerson("att_new", "p.nguyen@lawfirm.example", "Phuong Nguyen", (Role.VOLUNTEER,), notes="new volunteer"),
 ]
 
 

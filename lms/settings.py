@@ -105,6 +105,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Django's widget templates, for the site's form renderer (lms/form_rendering.py).
+    "django.forms",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -155,6 +157,9 @@ TEMPLATES = [
     },
 ]
 
+# Every form draws the error summary and its fields with the site's templates.
+FORM_RENDERER = "lms.form_rendering.SiteFormRenderer"
+
 DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
@@ -204,6 +209,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "dashboard"
+# A new attorney lands on their first steps once the address is confirmed (accounts/selectors.py).
+ACCOUNT_SIGNUP_REDIRECT_URL = "account_onboarding"
 LOGOUT_REDIRECT_URL = "/"
 
 # django-allauth: email is the login; verification is mandatory.

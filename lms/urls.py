@@ -41,6 +41,9 @@ urlpatterns = [
         authenticate_with_password,
         name="wagtaildocs_authenticate_with_password",
     ),
+    # The site's account page and a new attorney's first steps; allauth's pages hang off it.
+    path("account/", account_views.account_overview, name="account_overview"),
+    path("account/welcome/", account_views.onboarding, name="account_onboarding"),
     # allauth's email and password pages, behind a fresh password confirmation.
     path("accounts/email/", account_views.email, name="account_email"),
     path("accounts/password/change/", account_views.password_change, name="account_change_password"),
