@@ -74,3 +74,55 @@ def sign_in(page, live_server):
         return page
 
     return _sign_in
+
+
+AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+BLOCKING = {"critical", "serious"}
+SCREENSHOTS = Path(os.environ.get("SCREENSHOTS_DIR", Path(settings.BASE_DIR) / ".ci" / "out" / "screenshots"))
+WIDTHS = (1280, 375)
+
+
+def axe_run(page, run_only: dict | None = None) -> list[dict]:
+    """axe-core's violations on the page as it is now (WCAG 2.1 AA and best practice by default)."""
+    if not AXE.exists():
+        skip_or_fail("browser", f"needs {AXE}: run `npm ci`")
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        # Evaluated by the browser's devtools channel, which the site's CSP does not govern: the
+        # script is the test's own and visitors are never sent it.
+        page.evaluate(AXE.read_text() + "\n;true")
+    return page.evaluate(
+        """only => axe.run(document, {runOnly: only, resultTypes: ["violations"]})
+             .then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                 nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ")), count: v.nodes.length})))""",
+        run_only or {"type": "tag", "values": WCAG_AA},
+    )
+
+
+def axe_assert(page) -> None:
+    """Fail on any critical or serious axe violation on the page as it is now."""
+    blocking = [v for v in axe_run(page) if v["impact"] in BLOCKING]
+    assert not blocking, f"axe on {page.url}:\n" + "\n".join(f"{v['impact']} {v['id']}: {v['nodes']}" for v in blocking)
+
+
+@pytest.fixture
+def check_page():
+    """Run axe on the page (failing on critical or serious violations) and, when a step is named,
+    save screenshots 1280 and 375 px wide as .ci/out/screenshots/<journey>-<step>-<width>.png."""
+
+    def _check(page, journey: str | None = None, step: str | None = None) -> None:
+        page.wait_for_load_state("load")
+        axe_assert(page)
+        if journey and step:
+            screenshot(page, journey, step)
+
+    return _check
+
+
+def screenshot(page, journey: str, step: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    before = page.viewport_size
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900 if width > 500 else 740})
+        page.screenshot(path=str(SCREENSHOTS / f"{journey}-{step}-{width}.png"), full_page=True)
+    page.set_viewport_size(before)
