@@ -1,6 +1,7 @@
 """Playwright against Debian's chromium (never a downloaded browser) and a live server."""
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,13 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
@@ -43,7 +51,7 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
+def page(request, browser, live_server):
     context = browser.new_context(base_url=live_server.url)
     page = context.new_page()
     # Nothing may leave the site: any request to another origin fails the test.
@@ -52,6 +60,10 @@ def page(browser, live_server):
         "request", lambda request: outside.append(request.url) if not _is_local(request.url, live_server.url) else None
     )
     yield page
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed and not page.is_closed():
+        # What the browser showed when the test failed, in the test's output.
+        sys.stdout.write(f"--- page at failure: {page.url}\n{page.locator('body').inner_text(timeout=2000)[:3000]}\n")
     context.close()
     assert not outside, f"requests left the site: {outside}"
 

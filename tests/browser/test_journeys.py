@@ -5,13 +5,26 @@ saved as screenshots 1280 and 375 px wide under .ci/out/screenshots/ (see `check
 """
 
 import re
+from decimal import Decimal
 
 import pytest
 from django.core import mail
 
 from accounts.models import User
-from courses.models import BarAdmission
-from tests.factories import JurisdictionFactory
+from courses.certificates.models import Certificate
+from courses.models import AttendanceCheckpoint, BarAdmission, CourseAccreditation, LessonProgress
+from tests.factories import (
+    CoursePageFactory,
+    CreditCategoryFactory,
+    JurisdictionFactory,
+    LessonPageFactory,
+    VolunteerFactory,
+    bar_admission_make,
+    catalog_page,
+    knowledge_check_data,
+    question_data,
+    text_block,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -92,3 +105,146 @@ def test_new_attorney_signs_up_confirms_the_email_signs_in_and_fills_the_profile
     assert sorted(profile.languages.values_list("code", "ilr_level")) == [("fra", 2), ("spa", 4)]
     admission = BarAdmission.objects.get(user=user)
     assert admission.jurisdiction.code == "NY" and admission.bar_number == "5512345"
+
+
+@pytest.fixture
+def private_storage(settings, tmp_path):
+    root = tmp_path / "private"
+    root.mkdir()
+    settings.PRIVATE_STORAGE_ROOT = root
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": root}},
+    }
+    return root
+
+
+def accredited_course():
+    """A New York course with every completion rule on: engaged time, a knowledge check, an attendance
+    code, a final assessment and the affirmation of attendance."""
+    ny = JurisdictionFactory(code="NY")
+    skills = CreditCategoryFactory(jurisdiction=ny, code="skills", name="Skills")
+    course = CoursePageFactory(
+        parent=catalog_page(),
+        title="Asylum basics",
+        slug="asylum-basics",
+        minimum_engaged_minutes=2,
+        require_attendance_codes=True,
+        require_affirmation=True,
+        affirmation_text="I attended every part of this course myself.",
+        final_assessment=[
+            {
+                "type": "question",
+                "value": question_data("Who bears the burden of proof?", ["The applicant", "The government"], {0}),
+            },
+            {
+                "type": "question",
+                "value": question_data("Within what time must asylum be sought?", ["One year", "Five years"], {0}),
+            },
+        ],
+        pass_mark_percent=100,
+        max_attempts=3,
+    )
+    first = LessonPageFactory(parent=course, title="Who is a refugee", slug="who-is-a-refugee")
+    second = LessonPageFactory(
+        parent=course,
+        title="Nexus",
+        slug="nexus",
+        body=[
+            text_block("<p>Nexus asks whether a protected ground is at least one central reason.</p>"),
+            knowledge_check_data(
+                [question_data("Which standard applies to nexus?", ["Sole reason", "One central reason"], {1})]
+            ),
+        ],
+    )
+    AttendanceCheckpoint.objects.create(lesson=first, code="HERON55", offset_minutes=0)
+    CourseAccreditation.objects.create(
+        course=course,
+        jurisdiction=ny,
+        provider_name="Pro Bono Academy",
+        provider_number="NY-PB-0421",
+        course_number="PBA-NY-101",
+        format=CourseAccreditation.Format.ON_DEMAND,
+        credit_hours=[("credit", {"category": str(skills.pk), "hours": Decimal("1.0")})],
+    )
+    return course, [first, second]
+
+
+def engaged_time_credit(*, user, lesson, seconds: int) -> None:
+    # Engaged time is counted from heartbeats on the server's clock, one a minute; rather than wait
+    # minutes in a test, the seconds the heartbeats would have counted are credited here. The rest
+    # of the journey (heartbeat, code, checks, clicks) is real.
+    LessonProgress.objects.filter(enrollment__user=user, lesson=lesson).update(engaged_seconds=seconds)
+
+
+def test_attorney_takes_a_course_to_the_certificate_downloads_it_and_verifies_it(
+    page, sign_in, check_page, private_storage
+):
+    course, (first, second) = accredited_course()
+    attorney = VolunteerFactory(full_name="Lucía García")
+    bar_admission_make(user=attorney, jurisdiction=course.accreditations.get().jurisdiction, bar_number="5512345")
+    sign_in(attorney)
+
+    page.goto("/learn/catalog/")
+    check_page(page, "course", "catalog")
+    page.get_by_role("link", name="Asylum basics").first.click()
+    page.wait_for_url(f"**{course.url}")
+    check_page(page, "course", "course")
+    page.get_by_role("button", name="Enrol in this course").click()
+    # Enrolling opens the first lesson.
+    page.wait_for_url(f"**{first.url}")
+
+    # Lesson 1: the heartbeat reveals the attendance code; the attorney types it in.
+    code = page.locator("[data-code-list] [data-code], [data-code-list] .code-form__code").first
+    code.wait_for()
+    check_page(page, "course", "lesson")
+    page.get_by_label("Type the code").fill(code.inner_text())
+    page.get_by_role("button", name="Submit code").click()
+    page.get_by_text("Attendance code accepted.").wait_for()
+    engaged_time_credit(user=attorney, lesson=first, seconds=60)
+    page.get_by_role("button", name="Mark this lesson complete").click()
+    # A completed lesson leads on to the next one.
+    page.wait_for_url(f"**{second.url}")
+    page.get_by_text("Lesson marked complete.").wait_for()
+
+    # Lesson 2: the knowledge check.
+    page.get_by_label("One central reason").check()
+    page.get_by_role("button", name="Check my answers").click()
+    page.get_by_text("You answered 1 of 1 correctly.").wait_for()
+    check_page(page, "course", "knowledge-check")
+    engaged_time_credit(user=attorney, lesson=second, seconds=60)
+    page.get_by_role("button", name="Mark this lesson complete").click()
+    page.wait_for_url(f"**{course.url}")
+
+    page.get_by_role("link", name="Go to the final assessment").click()
+    check_page(page, "course", "assessment")
+    page.get_by_label("The applicant").check()
+    page.get_by_label("One year").check()
+    page.get_by_role("button", name="Submit my answers").click()
+    page.wait_for_load_state("load")
+    check_page(page, "course", "assessment-result")
+    page.goto(course.url)
+
+    page.get_by_label("I affirm the statement above.").check()
+    page.get_by_role("button", name="Sign the affirmation").click()
+    page.get_by_text("Completed").first.wait_for()
+    check_page(page, "course", "completed")
+
+    certificate = Certificate.objects.get(user=attorney)
+    page.goto("/certificates/")
+    check_page(page, "course", "certificates")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download PDF").click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".pdf")
+    assert open(download.path(), "rb").read(5) == b"%PDF-"
+
+    # Anyone can check the code printed on the certificate.
+    page.goto("/certificates/verify/")
+    check_page(page, "course", "verify-form")
+    field(page, "Verification code").fill(certificate.display_code)
+    page.get_by_role("button", name="Verify").click()
+    page.wait_for_url("**/certificates/verify/*/")
+    check_page(page, "course", "verify")
+    facts = page.inner_text("main")
+    assert "Lucía García" in facts and "Asylum basics" in facts and "Valid" in facts
