@@ -13,17 +13,22 @@ from django.core import mail
 from accounts.models import User
 from courses.certificates.models import Certificate
 from courses.models import AttendanceCheckpoint, BarAdmission, CourseAccreditation, LessonProgress
+from mentorship.models import Case, CaseOffer, CheckIn, Mentorship, Placement
 from tests.factories import (
     CoursePageFactory,
     CreditCategoryFactory,
     JurisdictionFactory,
     LessonPageFactory,
+    MentorProfileFactory,
+    StaffFactory,
     VolunteerFactory,
+    attorney_with_profile,
     bar_admission_make,
     catalog_page,
     knowledge_check_data,
     question_data,
     text_block,
+    totp_enrol,
 )
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -248,3 +253,101 @@ def test_attorney_takes_a_course_to_the_certificate_downloads_it_and_verifies_it
     check_page(page, "course", "verify")
     facts = page.inner_text("main")
     assert "Lucía García" in facts and "Asylum basics" in facts and "Valid" in facts
+
+
+def test_staff_take_in_a_case_and_offer_it_the_attorney_accepts_a_mentor_logs_a_check_in(page, sign_in, check_page):
+    staff = StaffFactory(full_name="Sam Staff")
+    totp_enrol(staff)
+    mentor = MentorProfileFactory(user__full_name="Maria Mentor").user
+    totp_enrol(mentor)
+    attorney = attorney_with_profile(languages=(("spa", 4),), relief=(("asylum", 2),), bar="NY")
+    attorney.full_name = "Lucía García"
+    attorney.save()
+
+    # Staff take the case in (staff sign in with MFA: the session cookie stands for it).
+    sign_in(staff)
+    page.goto("/staff/cases/new/")
+    check_page(page, "offer", "intake")
+    field(page, "Client initials").fill("JR")
+    page.get_by_label("Language 1", exact=True).fill("Spanish")
+    field(page, "Minimum ILR speaking level for the attorney").select_option("3")
+    page.get_by_label("Asylum", exact=True).check()
+    field(page, "Adverse parties (one per line)").fill("Rafael Ortega")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_url(re.compile(r"/staff/cases/\d+/$"))
+    check_page(page, "offer", "case")
+    case = Case.objects.get()
+    field(page, "New status").select_option(label="Seeking attorney")
+    field(page, "Reason").fill("Intake complete")
+    page.get_by_role("button", name="Change").click()
+    page.wait_for_load_state("load")
+
+    # Matching: the proposal, then this case's suggestions, then the offer with its expiry.
+    page.get_by_role("link", name="Matching").first.click()
+    page.wait_for_url("**/staff/matching/")
+    check_page(page, "offer", "matching")
+    page.get_by_role("link", name=case.reference).first.click()
+    page.wait_for_url(f"**/staff/matching/cases/{case.pk}/")
+    check_page(page, "offer", "suggestions")
+    page.get_by_role("listitem").filter(has_text="Lucía García").get_by_role("button", name="Send an offer").click()
+    page.get_by_role("heading", name="Confirm the offer").wait_for()
+    check_page(page, "offer", "confirm")
+    field(page, "Expires in (days)").fill("5")
+    page.get_by_role("button", name="Send the offer").click()
+    page.wait_for_load_state("load")
+    offer = CaseOffer.objects.get(case=case, attorney=attorney)
+    assert (offer.expires_at - offer.offered_at).days == 5
+
+    # The attorney: summary, party names for the conflict check, no conflict, accept.
+    sign_in(attorney)
+    page.goto("/mentorship/offers/")
+    check_page(page, "offer", "my-offers")
+    page.get_by_role("link", name=re.compile(case.reference)).first.click()
+    check_page(page, "offer", "summary")
+    page.get_by_role("button", name="Show the party names for my conflict check").click()
+    page.get_by_text("Rafael Ortega").wait_for()
+    check_page(page, "offer", "parties")
+    page.get_by_role("button", name="I have checked: no conflict").click()
+    page.get_by_role("button", name="Accept this case").click()
+    # Accepting opens the case file.
+    page.get_by_text("You have accepted the case.").wait_for()
+    check_page(page, "offer", "accepted")
+    placement = Placement.objects.get(case=case, attorney=attorney)
+
+    # Staff assign the mentor.
+    sign_in(staff)
+    page.goto(f"/staff/cases/{case.pk}/")
+    page.get_by_role("link", name="Assign a mentor").click()
+    check_page(page, "offer", "assign-mentor")
+    # The best-suited mentor is chosen already.
+    assert "Maria Mentor" in field(page, "Mentor").locator("option:checked").inner_text()
+    page.get_by_role("button", name="Confirm mentor").click()
+    page.get_by_text("Mentor assigned.").wait_for()
+    mentorship = Mentorship.objects.get(placement=placement)
+    assert mentorship.mentor == mentor
+
+    # The mentor logs a check-in.
+    sign_in(mentor)
+    page.goto("/mentorship/mentor/")
+    check_page(page, "offer", "mentor-home")
+    page.get_by_role("link", name="Check-ins and plan").first.click()
+    page.get_by_role("link", name="Log a check-in").click()
+    check_page(page, "offer", "checkin-form")
+    page.get_by_label("Case strategy and theory").check()
+    field(page, "Next steps").fill("Draft the declaration with the client.")
+    page.get_by_role("button", name="Save check-in").click()
+    page.get_by_text("Is this pairing working?").first.wait_for()
+    check_page(page, "offer", "checkin-rating")
+    page.get_by_label("4 — Working well").check()
+    page.get_by_role("button", name="Send").click()
+    page.wait_for_url(f"**/mentorship/mentorships/{mentorship.pk}/")
+    assert CheckIn.objects.filter(mentorship=mentorship).count() == 1
+
+    # The attorney sees it.
+    sign_in(attorney)
+    page.goto("/")
+    page.get_by_role("link", name="Dashboard").first.click()
+    check_page(page, "offer", "attorney-dashboard")
+    page.get_by_role("link", name="Plan and check-ins").first.click()
+    page.get_by_text("Draft the declaration with the client.").wait_for()
+    check_page(page, "offer", "attorney-sees-checkin")
