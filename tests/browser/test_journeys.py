@@ -13,8 +13,10 @@ from django.core import mail
 from accounts.models import User
 from courses.certificates.models import Certificate
 from courses.models import AttendanceCheckpoint, BarAdmission, CourseAccreditation, LessonProgress
-from mentorship.models import Case, CaseOffer, CheckIn, Mentorship, Placement
+from mentorship.models import Case, CaseOffer, CaseStatus, CheckIn, Mentorship, Placement
 from tests.factories import (
+    CaseFactory,
+    CaseOfferFactory,
     CoursePageFactory,
     CreditCategoryFactory,
     JurisdictionFactory,
@@ -158,7 +160,7 @@ def accredited_course():
         body=[
             text_block("<p>Nexus asks whether a protected ground is at least one central reason.</p>"),
             knowledge_check_data(
-                [question_data("Which standard applies to nexus?", ["Sole reason", "One central reason"], {1})]
+                [question_data("Which standard applies to nexus?", ["One central reason", "Sole reason"], {0})]
             ),
         ],
     )
@@ -351,3 +353,116 @@ def test_staff_take_in_a_case_and_offer_it_the_attorney_accepts_a_mentor_logs_a_
     page.get_by_role("link", name="Plan and check-ins").first.click()
     page.get_by_text("Draft the declaration with the client.").wait_for()
     check_page(page, "offer", "attorney-sees-checkin")
+
+
+FOCUSED = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const style = getComputedStyle(el);
+  const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
+  const shadow = style.boxShadow && style.boxShadow !== "none";
+  const label = el.labels && el.labels.length ? el.labels[0].innerText : "";
+  const name = (el.getAttribute("aria-label") || label || el.innerText || el.value || "").trim();
+  return {name, tag: el.tagName.toLowerCase(), indicator: outline || shadow};
+}"""
+
+
+def tab_to(page, name: str, *, back: bool = False, limit: int = 80) -> None:
+    """Press Tab (or Shift+Tab) until the element named `name` has the focus, checking on the way
+    that every element the focus lands on shows a visible focus indicator."""
+    pattern = re.compile(name, re.I)
+    for _ in range(limit):
+        page.keyboard.press("Shift+Tab" if back else "Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused is None:
+            continue
+        assert focused["indicator"], f"no visible focus indicator on {focused} at {page.url}"
+        if pattern.search(focused["name"]):
+            return
+    raise AssertionError(f"Tab never reached {name!r} on {page.url}")
+
+
+def press_on(page, name: str, key: str = "Enter", *, navigates: bool | None = None, **kwargs) -> None:
+    """Tab to the element named `name` and press `key` on it (Enter follows a link or submits a form:
+    wait for the page it leads to)."""
+    tab_to(page, name, **kwargs)
+    if navigates if navigates is not None else key == "Enter":
+        with page.expect_navigation():
+            page.keyboard.press(key)
+    else:
+        page.keyboard.press(key)
+
+
+def test_keyboard_only_course_to_certificate(page, sign_in, check_page, private_storage):
+    course, (first, second) = accredited_course()
+    attorney = VolunteerFactory(full_name="Kofi Mensah")
+    bar_admission_make(user=attorney, jurisdiction=course.accreditations.get().jurisdiction)
+    sign_in(attorney)
+    page.goto(course.url)
+
+    press_on(page, "^Enrol in this course$")
+    page.wait_for_url(f"**{first.url}")
+    code = page.locator("[data-code-list] .code-form__code").first
+    code.wait_for()
+    check_page(page)
+    tab_to(page, "^Type the code")
+    page.keyboard.type(code.inner_text())
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.get_by_text("Attendance code accepted.").wait_for()
+    engaged_time_credit(user=attorney, lesson=first, seconds=60)
+    press_on(page, "^Mark this lesson complete$")
+    page.wait_for_url(f"**{second.url}")
+
+    # The right answer is the group's first radio: Tab lands on it and Space picks it.
+    press_on(page, "^One central reason$", "Space")
+    press_on(page, "^Check my answers$")
+    page.get_by_text("You answered 1 of 1 correctly.").wait_for()
+    check_page(page)
+    engaged_time_credit(user=attorney, lesson=second, seconds=60)
+    press_on(page, "^Mark this lesson complete$")
+    page.wait_for_url(f"**{course.url}")
+
+    press_on(page, "^Go to the final assessment$")
+    page.wait_for_url("**/assessment/")
+    check_page(page)
+    press_on(page, "^The applicant$", "Space")
+    press_on(page, "^One year$", "Space")
+    # Shift+Tab back over the answers keeps them.
+    tab_to(page, "^The applicant$", back=True)
+    press_on(page, "^Submit my answers$")
+    page.wait_for_load_state("load")
+    check_page(page)
+    press_on(page, "^(Back to the course|Asylum basics)$")
+    page.wait_for_url(f"**{course.url}")
+
+    press_on(page, "I affirm the statement above", "Space")
+    press_on(page, "^Sign the affirmation$")
+    page.get_by_text("Affirmation signed").first.wait_for()
+    check_page(page)
+    assert Certificate.objects.filter(user=attorney).exists()
+    page.goto("/certificates/")
+    with page.expect_download() as download_info:
+        press_on(page, "^Download PDF$", navigates=False)
+    assert open(download_info.value.path(), "rb").read(5) == b"%PDF-"
+
+
+def test_keyboard_only_offer_summary_parties_no_conflict_accept(page, sign_in, check_page):
+    attorney = attorney_with_profile(languages=(("spa", 4),), relief=(("asylum", 2),), bar="NY")
+    case = CaseFactory(status=CaseStatus.OFFERED, adverse_parties="Rafael Ortega")
+    offer = CaseOfferFactory(case=case, attorney=attorney)
+    sign_in(attorney)
+    page.goto("/mentorship/offers/")
+
+    press_on(page, f"^{re.escape(case.reference)}$")
+    page.wait_for_url(f"**/mentorship/offers/{offer.pk}/")
+    check_page(page)
+    press_on(page, "^Show the party names for my conflict check$")
+    page.get_by_text("Rafael Ortega").wait_for()
+    check_page(page)
+    press_on(page, "^I have checked: no conflict$", "Space", navigates=True)
+    page.get_by_role("button", name="Accept this case").wait_for()
+    check_page(page)
+    press_on(page, "^Accept this case$")
+    page.get_by_text("You have accepted the case.").wait_for()
+    assert Placement.objects.filter(case=case, attorney=attorney).exists()
