@@ -9,7 +9,7 @@ PYTEST_ARGS ?=
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo totp test install lock audit migrate seed serve lint format messages bench worker beat clean
+.PHONY: demo totp test screenshots install lock audit migrate seed serve lint format messages bench worker beat clean
 
 # requirements.lock pins every package that `make install` puts in the venv (runtime, the
 # dev extra, setuptools for building the project, pip itself) to one version with the
@@ -106,6 +106,15 @@ test: install $(NODE_STAMP)
 messages: install
 	DEBUG=true $(BIN)/python manage.py makemessages -l es --no-obsolete --ignore=tests --ignore=bench --ignore=static --ignore=staticfiles --ignore=node_modules
 	msgfmt --check-format -o locale/es/LC_MESSAGES/django.mo locale/es/LC_MESSAGES/django.po
+
+# The README's screenshots: the journey tests save every key page under .ci/out/screenshots/
+# (<journey>-<step>-<width>.png); these are copied to docs/screenshots/ to be committed.
+DOC_SCREENSHOTS := course-catalog-1280 course-lesson-1280 course-verify-1280 offer-suggestions-1280 course-lesson-375
+screenshots: install $(NODE_STAMP)
+	$(BIN)/pytest tests/browser/test_journeys.py -q
+	@mkdir -p docs/screenshots
+	@for name in $(DOC_SCREENSHOTS); do cp .ci/out/screenshots/$$name.png docs/screenshots/; done
+	@ls -l docs/screenshots
 
 lint: install
 	$(BIN)/ruff check .

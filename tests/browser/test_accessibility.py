@@ -18,16 +18,14 @@ from django.test import Client
 from wagtail.models import Collection
 
 from accounts.models import User
+from tests.browser.conftest import AXE, BLOCKING, axe_run
 from tests.conftest import skip_or_fail
 from tests.factories.courses import _home_page
 from tests.platform.test_every_page import VISITORS, walked_paths
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 REPORT = Path(os.environ.get("AXE_REPORT", Path(settings.BASE_DIR) / ".ci" / "out" / "axe-report.md"))
-WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
-BLOCKING = {"critical", "serious"}
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 740}
 # Pages of one Wagtail type share a template: one of each is enough.
@@ -69,18 +67,6 @@ def _sign_in(context, email: str | None, base_url: str) -> None:
     client.force_login(User.objects.get(email=email))
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": base_url}])
-
-
-def _axe(page, run_only: dict | None = None) -> list[dict]:
-    if not page.evaluate("typeof axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        """only => axe.run(document, {runOnly: only, resultTypes: ["violations"]})
-             .then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                 nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ")), count: v.nodes.length})))""",
-        run_only or {"type": "tag", "values": WCAG_AA},
-    )
-    return result
 
 
 def _overflow(page) -> list[str]:
@@ -137,14 +123,14 @@ def test_no_page_has_a_critical_or_serious_violation_for_any_visitor(browser, li
             page.set_viewport_size(DESKTOP)
             page.goto(path)
             checked += 1
-            for violation in _axe(page):
+            for violation in axe_run(page):
                 findings[violation["impact"] or "minor"].append((visitor, path, violation))
             # On a phone: nothing scrolls sideways but a table in its own box, and every tap
             # target is at least 24 px or spaced as WCAG 2.5.8 allows (axe's target-size rule).
             page.set_viewport_size(PHONE)
             for element in _overflow(page):
                 narrow.append(f"{visitor} {path}: {element} is wider than {PHONE['width']} px")
-            for violation in _axe(page, {"type": "rule", "values": ["target-size"]}):
+            for violation in axe_run(page, {"type": "rule", "values": ["target-size"]}):
                 narrow.append(f"{visitor} {path}: {violation['id']} {violation['nodes']}")
         context.close()
     _write_report(findings, checked)

@@ -66,11 +66,18 @@ def test_page_is_blanked_before_leaving(page, neutral_site):
     assert page.evaluate("localStorage.getItem('left_title')") == ""
 
 
-def test_back_does_not_return_to_the_exited_page(page, neutral_site, live_server):
+@pytest.mark.parametrize("how", ["button", "shift"])
+def test_back_does_not_return_to_the_exited_page(page, neutral_site, live_server, check_page, how):
     open_page(page, "/")
     open_page(page, "/accounts/login/")
-    page.click("#quick-exit")
+    check_page(page, "quick-exit", "before")
+    if how == "button":
+        page.get_by_role("link", name="Exit this page").click()
+    else:
+        for _ in range(3):
+            page.keyboard.press("Shift")
     page.wait_for_url(neutral_site)
+    check_page(page, "quick-exit", "neutral")
     page.go_back()
     page.wait_for_load_state("load")
     assert "/accounts/login/" not in page.url
