@@ -139,3 +139,16 @@ def screenshot(page, journey: str, step: str) -> None:
         page.set_viewport_size({"width": width, "height": 900 if width > 500 else 740})
         page.screenshot(path=str(SCREENSHOTS / f"{journey}-{step}-{width}.png"), full_page=True)
     page.set_viewport_size(before)
+
+
+@pytest.fixture
+def private_storage(settings, tmp_path):
+    """Certificates and other private files in a temporary folder for the test."""
+    root = tmp_path / "private"
+    root.mkdir()
+    settings.PRIVATE_STORAGE_ROOT = root
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": root}},
+    }
+    return root

@@ -125,18 +125,6 @@ def test_new_attorney_signs_up_confirms_the_email_signs_in_and_fills_the_profile
     assert admission.jurisdiction.code == "NY" and admission.bar_number == "5512345"
 
 
-@pytest.fixture
-def private_storage(settings, tmp_path):
-    root = tmp_path / "private"
-    root.mkdir()
-    settings.PRIVATE_STORAGE_ROOT = root
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "private": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": root}},
-    }
-    return root
-
-
 def accredited_course():
     """A New York course with every completion rule on: engaged time, a knowledge check, an attendance
     code, a final assessment and the affirmation of attendance."""

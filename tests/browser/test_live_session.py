@@ -23,18 +23,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture
-def private_storage(settings, tmp_path):
-    root = tmp_path / "private"
-    root.mkdir()
-    settings.PRIVATE_STORAGE_ROOT = root
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "private": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": root}},
-    }
-    return root
-
-
 def test_editor_schedules_a_webinar_and_the_attorney_attends_and_gets_a_live_webinar_certificate(
     page, sign_in, private_storage
 ):
