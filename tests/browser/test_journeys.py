@@ -67,7 +67,7 @@ def test_new_attorney_signs_up_confirms_the_email_signs_in_and_fills_the_profile
     field(page, "Email").fill("amara@firm.example")
     field(page, "Password").fill(PASSWORD)
     field(page, "Password (again)").fill(PASSWORD)
-    page.get_by_role("button", name=re.compile("Sign up", re.I)).click()
+    page.get_by_role("button", name="Create my account").click()
     page.wait_for_url("**/accounts/confirm-email/")
     check_page(page, "signup", "check-email")
 
