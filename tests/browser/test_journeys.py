@@ -6,10 +6,8 @@ saved as screenshots 1280 and 375 px wide under .ci/out/screenshots/ (see `check
 
 import re
 from decimal import Decimal
-from importlib import import_module
 
 import pytest
-from django.apps import apps as django_apps
 from django.core import mail
 from django.utils.text import slugify
 
@@ -490,9 +488,6 @@ def admin_publish(page) -> None:
 
 def test_editor_creates_and_publishes_a_course_with_two_lessons_and_it_is_in_the_catalog(page, sign_in, check_page):
     catalog = catalog_page()
-    # Editors' page permissions come from a data migration, which an earlier transactional test's flush
-    # removes: grant them again (the migration's grant is idempotent).
-    import_module("courses.migrations.0008_content_editor_authoring").grant(django_apps, None)
     editor = EditorFactory(full_name="Ed Itor")
     totp_enrol(editor)
     sign_in(editor)

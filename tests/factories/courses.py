@@ -91,7 +91,17 @@ def _home_page():
     Site.objects.update_or_create(
         is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Home"}
     )
+    # The flush also took the editors' page permissions the data migration granted on the old home page.
+    _grant_editor_permissions()
     return home
+
+
+def _grant_editor_permissions() -> None:
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("courses.migrations.0008_content_editor_authoring").grant(apps, None)
 
 
 def catalog_page() -> CourseIndexPage:
