@@ -163,6 +163,27 @@ class Jurisdiction(ClusterableModel):
         max_length=200, blank=True, help_text=_("The rule that grants pro bono credit, e.g. Ill. S. Ct. R. 795(d).")
     )
 
+    class CertificateLanguage(models.TextChoices):
+        ENGLISH = "english", _("English only")
+        COURSE_WITH_ENGLISH = "course_with_english", _("The course's language, with an English statement of the credit")
+        COURSE = "course", _("The course's language")
+
+    certificate_language = models.CharField(
+        _("certificate language"),
+        max_length=20,
+        choices=CertificateLanguage.choices,
+        default=CertificateLanguage.ENGLISH,
+        help_text=_(
+            "For a course taught in another language: the language its certificate is issued in. Keep English "
+            "unless the board has confirmed that it accepts certificates in other languages."
+        ),
+    )
+    certificate_language_source = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=_("Where the board says so: the rule, or the date and name of its answer."),
+    )
+
     panels = [
         FieldRowPanel([FieldPanel("code"), FieldPanel("name")]),
         MultiFieldPanel(
@@ -185,6 +206,10 @@ class Jurisdiction(ClusterableModel):
         MultiFieldPanel(
             [FieldPanel("retention_years"), FieldPanel("reporting_cycle_months"), FieldPanel("cycle_requirements")],
             heading=_("Reporting"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("certificate_language"), FieldPanel("certificate_language_source")],
+            heading=_("Certificates"),
         ),
         MultiFieldPanel(
             [
@@ -572,6 +597,15 @@ class CoursePage(Page):
     relief_types = models.JSONField(default=list, blank=True, help_text=_("ReliefType values taught."))
     language = models.CharField(_("language of instruction"), max_length=5, choices=INSTRUCTION_LANGUAGES, default="en")
     estimated_minutes = models.PositiveIntegerField(default=60, help_text=_("Instruction time, in minutes."))
+    translation_of = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("translation of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="translations",
+        help_text=_("The course this one translates. Each version's page links to the others."),
+    )
     prerequisites = ParentalManyToManyField(
         "courses.CoursePage", blank=True, related_name="required_by", help_text=_("Courses to finish first.")
     )
@@ -622,6 +656,7 @@ class CoursePage(Page):
         FieldPanel("learning_objectives"),
         FieldPanel("relief_types"),
         FieldRowPanel([FieldPanel("language"), FieldPanel("estimated_minutes")]),
+        FieldPanel("translation_of"),
         FieldPanel("prerequisites", widget=forms.CheckboxSelectMultiple),
         InlinePanel("faculty", label=_("Faculty")),
         MultiFieldPanel(
@@ -690,6 +725,16 @@ class CoursePage(Page):
         """Whether the law changed after this completion (or update), so it no longer counts."""
         cutoff = law_change_cutoff(self.law_changed_on)
         return cutoff is not None and completed_at is not None and completed_at < cutoff
+
+    def other_versions(self) -> list[CoursePage]:
+        """The live versions of this course in other languages: its original and that original's translations."""
+        original_id = self.translation_of_id or self.pk
+        versions = (
+            CoursePage.objects.live()
+            .filter(models.Q(pk=original_id) | models.Q(translation_of_id=original_id))
+            .exclude(pk=self.pk)
+        )
+        return list(versions.order_by("language", "title"))
 
     def lessons(self):
         return LessonPage.objects.child_of(self).live().order_by("path")

@@ -102,10 +102,10 @@ def certificate_html(*, snapshot: dict[str, Any]) -> str:
         "signature_src": asset_path(snapshot["administrator"].get("signature_key")),
         "logo_src": asset_path(snapshot["provider"].get("logo_key")),
     }
-    # Always in the site's default language (English): the certificate is filed with a U.S.
-    # bar's CLE board, and a re-render from the same snapshot must give the same document
-    # whichever request or task asks for it.
-    with translation.override(settings.LANGUAGE_CODE):
+    # In the language the snapshot was issued in (English unless the jurisdiction accepts the
+    # course's language), never the request's: a re-render from the same snapshot must give
+    # the same document whichever request or task asks for it.
+    with translation.override(snapshot.get("language") or settings.LANGUAGE_CODE):
         return render_to_string(TEMPLATE_NAME, context)
 
 

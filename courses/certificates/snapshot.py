@@ -12,13 +12,16 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from courses.credit import ROUND_DOWN_RULE, round_to_increment
 
 # 2: the jurisdiction's rounding rule, and per credit line its category code and whether it
 # counts for a newly admitted attorney (by category and format). Schema 1 has neither.
-SNAPSHOT_SCHEMA = 2
+# 3: the language the certificate is issued in, and the English statement of the credit
+# where the jurisdiction asks for one beside a certificate in another language.
+SNAPSHOT_SCHEMA = 3
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,8 @@ class AccreditationFacts:
     approved_to: date | None = None
     minimum_minutes: int = 0
     rounding: str = ROUND_DOWN_RULE
+    # Jurisdiction.CertificateLanguage: "english", "course_with_english" or "course".
+    certificate_language: str = "english"
 
 
 @dataclass(frozen=True)
@@ -79,6 +84,7 @@ class EnrollmentFacts:
     codes_required: int
     codes_entered: tuple[CodeEntry, ...] = field(default_factory=tuple)
     assessment_passed: bool | None = None
+    course_language: str = "en"
 
 
 @dataclass(frozen=True)
@@ -191,6 +197,66 @@ def snapshot_build(
     For a live session, `facts.engaged_minutes` are the attended minutes and the snapshot gains
     a "session" section (format, date, times in the session's zone, attended minutes).
     """
+    language = certificate_language(course_language=facts.course_language, rule=accreditation.certificate_language)
+    with translation.override(language):
+        snapshot = _snapshot(
+            facts=facts,
+            accreditation=accreditation,
+            admission=admission,
+            signature=signature,
+            code=code,
+            version=version,
+            issued_on=issued_on,
+            verify_url=verify_url,
+            template_version=template_version,
+            reissue_note=reissue_note,
+            session=session,
+        )
+    snapshot["language"] = language
+    snapshot["english_statement"] = (
+        english_statement(snapshot)
+        if language != "en" and accreditation.certificate_language == "course_with_english"
+        else ""
+    )
+    return snapshot
+
+
+def certificate_language(*, course_language: str, rule: str) -> str:
+    """English, unless the jurisdiction accepts a certificate in the course's own language."""
+    if rule in {"course", "course_with_english"} and course_language:
+        return course_language
+    return "en"
+
+
+def english_statement(snapshot: dict[str, Any]) -> str:
+    """The credit in one English sentence, for a certificate issued in another language."""
+    credits = "; ".join(f"{line['category']}: {line['hours']}" for line in snapshot["credits"]["lines"])
+    return (
+        f'This certifies that {snapshot["attorney"]["name"]} completed "{snapshot["course"]["title"]}" '
+        f"(course {snapshot['course']['number']}, taught in {LANGUAGE_NAMES_EN.get(snapshot['language'], snapshot['language'])}) "
+        f"on {snapshot['completion']['completed_on']} and earned {snapshot['credits']['total']} CLE credit hours "
+        f"in {snapshot['jurisdiction']['name']} ({credits}). Certificate {snapshot['certificate']['code']}, "
+        f"issued by {snapshot['provider']['name']} ({snapshot['provider']['number']})."
+    )
+
+
+LANGUAGE_NAMES_EN = {"es": "Spanish", "en": "English"}
+
+
+def _snapshot(
+    *,
+    facts: EnrollmentFacts,
+    accreditation: AccreditationFacts,
+    admission: AdmissionFacts,
+    signature: SignatureFacts,
+    code: str,
+    version: int,
+    issued_on: date,
+    verify_url: str,
+    template_version: str,
+    reissue_note: str,
+    session: SessionFacts | None,
+) -> dict[str, Any]:
     total, lines = credits_earned(
         engaged_minutes=facts.engaged_minutes,
         credit_hour_minutes=accreditation.credit_hour_minutes,

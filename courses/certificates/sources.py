@@ -65,6 +65,7 @@ def enrollment_facts(*, enrollment_id: int) -> EnrollmentFacts | None:
             if entry.correct
         ),
         assessment_passed=passed_final or None,
+        course_language=enrollment.course.language,
     )
 
 
@@ -122,6 +123,7 @@ def accreditations_for(*, course_id: int, formats: tuple[str, ...] | None = None
                 approved_from=row.approved_from,
                 approved_to=row.approved_to,
                 rounding=jurisdiction.rounding,
+                certificate_language=jurisdiction.certificate_language,
             )
         )
     return facts
@@ -209,6 +211,7 @@ def session_attendance_facts(*, registration_id: int) -> tuple[EnrollmentFacts, 
         codes_entered=(
             CodeEntry(label="Session attendance code", entered_at=registration.code_entered_at.astimezone(zone)),
         ),
+        course_language=session.course.language,
     )
     session_facts = SessionFacts(
         session_id=session.pk,
