@@ -23,6 +23,7 @@ from home.models import HomePage, HomePageFeaturedCourse
 
 from . import questions, services, sessions
 from .demo_content import COURSES
+from .demo_content_es import COURSES_ES
 from .models import (
     AttendanceCheckpoint,
     AttendanceCodeEntry,
@@ -373,7 +374,7 @@ def seed(*, people, stdout) -> None:
         index = _catalog()
         courses = {
             spec["slug"]: _course(index=index, spec=spec, number=n, jurisdictions=jurisdictions)
-            for n, spec in enumerate(COURSES, start=1)
+            for n, spec in enumerate(COURSES + COURSES_ES, start=1)
         }
         _featured(courses)
         _bar_admissions(people=people, jurisdictions=jurisdictions)
@@ -462,7 +463,7 @@ def _catalog() -> CourseIndexPage:
     return index
 
 
-def _blocks(blocks: list) -> list[dict]:
+def _blocks(blocks: list, *, check_heading: str = "Check your understanding") -> list[dict]:
     body = []
     for kind, value in blocks:
         if kind == "text":
@@ -480,7 +481,7 @@ def _blocks(blocks: list) -> list[dict]:
             body.append(
                 {
                     "type": "knowledge_check",
-                    "value": {"heading": "Check your understanding", "questions": [_question(q) for q in value]},
+                    "value": {"heading": check_heading, "questions": [_question(q) for q in value]},
                     "id": str(uuid.uuid4()),
                 }
             )
@@ -507,12 +508,18 @@ def _course(*, index, spec, number, jurisdictions) -> CoursePage:
         summary=spec["summary"],
         learning_objectives="<ul>" + "".join(f"<li>{item}</li>" for item in spec["objectives"]) + "</ul>",
         relief_types=spec["relief_types"],
-        language="en",
+        language=spec.get("language", "en"),
+        translation_of=(
+            CoursePage.objects.child_of(index).filter(slug=spec["translation_of"]).first()
+            if spec.get("translation_of")
+            else None
+        ),
         estimated_minutes=course_minutes(spec),
         require_all_lessons=True,
         minimum_engaged_minutes=course_minutes(spec),
         require_attendance_codes=True,
         require_affirmation=True,
+        **({"affirmation_text": spec["affirmation_text"]} if "affirmation_text" in spec else {}),
         final_assessment=[{"type": "question", "value": _question(q), "id": str(uuid.uuid4())} for q in spec["final"]],
         pass_mark_percent=70,
         max_attempts=3,
@@ -555,7 +562,9 @@ def _course(*, index, spec, number, jurisdictions) -> CoursePage:
             estimated_minutes=lesson_minutes(lesson_spec),
             law_as_of=lesson_spec.get("law_as_of", spec["law_as_of"]),
             law_reviewed_by=lesson_spec.get("law_reviewed_by", spec["law_reviewed_by"]),
-            body=_blocks(lesson_spec["blocks"]),
+            body=_blocks(
+                lesson_spec["blocks"], **({"check_heading": spec["check_heading"]} if "check_heading" in spec else {})
+            ),
         )
         for order, offset in enumerate(lesson_spec["codes"]):
             if offset is not None and offset >= lesson.estimated_minutes:

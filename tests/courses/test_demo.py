@@ -43,7 +43,14 @@ def test_demo_track_is_complete_accredited_and_idempotent():
         "sijs",
         "trauma-informed-interviewing",
         "working-with-interpreters",
+        "autopeticiones-vawa",
     }
+    spanish = CoursePage.objects.get(slug="autopeticiones-vawa")
+    assert spanish.language == "es"
+    assert spanish.translation_of.slug == "vawa-self-petitions"
+    assert [len(lesson.attendance_codes.all()) for lesson in spanish.lessons()] == [
+        len(lesson.attendance_codes.all()) for lesson in spanish.translation_of.specific.lessons()
+    ]
     for course in courses:
         lessons = list(course.lessons())
         assert 2 <= len(lessons) <= 4
