@@ -526,3 +526,145 @@ def test_editor_creates_and_publishes_a_course_with_two_lessons_and_it_is_in_the
     page.goto("/learn/catalog/")
     page.get_by_role("link", name="Protecting survivors under VAWA").first.wait_for()
     check_page(page, "editor", "catalog")
+
+
+def spanish_course():
+    """Journey 2's course in Spanish, the translation of an English original, accredited in a
+    jurisdiction set to accept a certificate in the course's language with an English statement."""
+    english, _lessons = accredited_course()
+    jurisdiction = english.accreditations.get().jurisdiction
+    jurisdiction.certificate_language = jurisdiction.CertificateLanguage.COURSE_WITH_ENGLISH
+    jurisdiction.save(update_fields=["certificate_language"])
+    course = CoursePageFactory(
+        parent=catalog_page(),
+        title="Fundamentos del asilo",
+        slug="fundamentos-del-asilo",
+        language="es",
+        translation_of=english,
+        summary="Quién es refugiado, el nexo y el plazo de un año.",
+        minimum_engaged_minutes=2,
+        require_attendance_codes=True,
+        require_affirmation=True,
+        affirmation_text="Afirmo que asistí personalmente a todo el curso.",
+        final_assessment=[
+            {
+                "type": "question",
+                "value": question_data("¿Quién tiene la carga de la prueba?", ["El solicitante", "El gobierno"], {0}),
+            },
+            {
+                "type": "question",
+                "value": question_data("¿En qué plazo debe solicitarse el asilo?", ["Un año", "Cinco años"], {0}),
+            },
+        ],
+        pass_mark_percent=100,
+        max_attempts=3,
+    )
+    first = LessonPageFactory(
+        parent=course,
+        title="Quién es refugiado",
+        slug="quien-es-refugiado",
+        body=[text_block("<p>La definición de refugiado del INA § 101(a)(42).</p>")],
+    )
+    second = LessonPageFactory(
+        parent=course,
+        title="El nexo",
+        slug="el-nexo",
+        body=[
+            text_block("<p>El nexo exige que un motivo protegido sea al menos una razón central.</p>"),
+            knowledge_check_data(
+                [question_data("¿Qué estándar se aplica al nexo?", ["Una razón central", "La única razón"], {0})],
+                heading="Compruebe lo que ha aprendido",
+            ),
+        ],
+    )
+    AttendanceCheckpoint.objects.create(lesson=first, code="GARZA31", offset_minutes=0)
+    skills = jurisdiction.categories.get(code="skills")
+    CourseAccreditation.objects.create(
+        course=course,
+        jurisdiction=jurisdiction,
+        provider_name="Pro Bono Academy",
+        provider_number="NY-PB-0421",
+        course_number="PBA-NY-101-ES",
+        format=CourseAccreditation.Format.ON_DEMAND,
+        credit_hours=[("credit", {"category": str(skills.pk), "hours": Decimal("1.0")})],
+    )
+    return course, [first, second]
+
+
+def test_journey_two_in_spanish_course_certificate_in_spanish_with_an_english_line_and_verification(
+    page, sign_in, check_page, private_storage
+):
+    course, (first, second) = spanish_course()
+    attorney = VolunteerFactory(full_name="Lucía García", preferred_language="es")
+    bar_admission_make(user=attorney, jurisdiction=course.accreditations.get().jurisdiction, bar_number="5512345")
+    sign_in(attorney)
+
+    page.goto("/learn/catalog/")
+    assert page.get_attribute("html", "lang") == "es"
+    page.locator("#f-language").select_option("es")
+    page.get_by_role("button", name="Mostrar cursos").click()
+    page.wait_for_load_state("load")
+    check_page(page, "course-es", "catalog")
+    assert page.get_by_role("link", name="Asylum basics").count() == 0
+    page.get_by_role("link", name="Fundamentos del asilo").first.click()
+    page.wait_for_url(f"**{course.url}")
+    check_page(page, "course-es", "course")
+    assert "También disponible en:" in page.inner_text("main")
+    page.get_by_role("button", name="Inscribirse en este curso").click()
+    page.wait_for_url(f"**{first.url}")
+
+    code = page.locator("[data-code-list] [data-code], [data-code-list] .code-form__code").first
+    code.wait_for()
+    check_page(page, "course-es", "lesson")
+    page.get_by_label("Escriba el código").fill(code.inner_text())
+    page.get_by_role("button", name="Enviar código").click()
+    page.get_by_text("Código de asistencia aceptado.").wait_for()
+    engaged_time_credit(user=attorney, lesson=first, seconds=60)
+    page.get_by_role("button", name="Marcar esta lección como completada").click()
+    page.wait_for_url(f"**{second.url}")
+    page.get_by_text("Lección marcada como completada.").wait_for()
+
+    page.get_by_label("Una razón central").check()
+    page.get_by_role("button", name="Comprobar mis respuestas").click()
+    page.get_by_text("Respondió correctamente 1 de 1.").wait_for()
+    check_page(page, "course-es", "knowledge-check")
+    engaged_time_credit(user=attorney, lesson=second, seconds=60)
+    page.get_by_role("button", name="Marcar esta lección como completada").click()
+    page.wait_for_url(f"**{course.url}")
+
+    page.get_by_role("link", name="Ir a la evaluación final").click()
+    check_page(page, "course-es", "assessment")
+    page.get_by_label("El solicitante").check()
+    page.get_by_label("Un año").check()
+    page.get_by_role("button", name="Enviar mis respuestas").click()
+    page.wait_for_load_state("load")
+    page.goto(course.url)
+
+    page.get_by_label("Declaro lo anterior.").check()
+    page.get_by_role("button", name="Firmar la declaración").click()
+    page.get_by_text("Completado").first.wait_for()
+    check_page(page, "course-es", "completed")
+
+    certificate = Certificate.objects.get(user=attorney)
+    assert certificate.snapshot["language"] == "es"
+    page.goto("/certificates/")
+    check_page(page, "course-es", "certificates")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Descargar PDF").click()
+    text = " ".join(pdf_text_of(download_info.value.path()).split())
+    assert "Código de verificación" in text
+    assert 'This certifies that Lucía García completed "Fundamentos del asilo"' in text
+
+    page.goto("/certificates/verify/")
+    field(page, "Código de verificación").fill(certificate.display_code)
+    page.get_by_role("button", name="Verificar").click()
+    page.wait_for_url("**/certificates/verify/*/")
+    check_page(page, "course-es", "verify")
+    facts = page.inner_text("main")
+    assert "Lucía García" in facts and "Fundamentos del asilo" in facts and "Válido" in facts
+
+
+def pdf_text_of(path) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(pdf_page.extract_text() for pdf_page in PdfReader(path).pages)
