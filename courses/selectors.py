@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import QuerySet, Sum
+from django.db.models import Q, QuerySet, Sum
 from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -159,15 +159,75 @@ def engaged_seconds(*, enrollment: Enrollment) -> int:
     return LessonProgress.objects.filter(enrollment=enrollment).aggregate(total=Sum("engaged_seconds"))["total"] or 0
 
 
-def enrollment_requirements(*, enrollment: Enrollment) -> list[Requirement]:
+@dataclass
+class ProgressFacts:
+    """What an enrollment has done, as its course's completion rules ask."""
+
+    lessons: list[LessonPage] = field(default_factory=list)  # the course's live lessons, in order
+    done_lesson_ids: set[int] = field(default_factory=set)
+    engaged_seconds: int = 0
+    checkpoint_ids: set[int] = field(default_factory=set)
+    correct_checkpoint_ids: set[int] = field(default_factory=set)
+    final_scores: list[Decimal] = field(default_factory=list)
+    final_passed: bool = False
+
+
+def progress_facts(*, enrollments: list[Enrollment]) -> dict[int, ProgressFacts]:
+    """Enrollment id -> its ProgressFacts, for any number of enrollments in the same few queries."""
+    facts = {enrollment.pk: ProgressFacts() for enrollment in enrollments}
+    if not facts:
+        return facts
+    courses = {enrollment.course_id: enrollment.course for enrollment in enrollments}
+    children = Q()
+    for course in courses.values():
+        children |= Q(path__startswith=course.path, depth=course.depth + 1)
+    lessons_by_course: dict[int, list[LessonPage]] = defaultdict(list)
+    course_id_by_path = {course.path: course.pk for course in courses.values()}
+    for lesson in LessonPage.objects.live().filter(children).order_by("path"):
+        lessons_by_course[course_id_by_path[lesson.path[: -Page.steplen]]].append(lesson)
+    for enrollment in enrollments:
+        facts[enrollment.pk].lessons = lessons_by_course[enrollment.course_id]
+
+    ids = list(facts)
+    progress = LessonProgress.objects.filter(enrollment_id__in=ids)
+    for enrollment_id, lesson_id in progress.filter(completed_at__isnull=False).values_list(
+        "enrollment_id", "lesson_id"
+    ):
+        facts[enrollment_id].done_lesson_ids.add(lesson_id)
+    for row in progress.values("enrollment_id").annotate(total=Sum("engaged_seconds")).order_by():
+        facts[row["enrollment_id"]].engaged_seconds = row["total"] or 0
+
+    lesson_ids = [lesson.pk for lessons in lessons_by_course.values() for lesson in lessons]
+    checkpoints_by_lesson: dict[int, set[int]] = defaultdict(set)
+    for lesson_id, checkpoint_id in AttendanceCheckpoint.objects.filter(lesson_id__in=lesson_ids).values_list(
+        "lesson_id", "pk"
+    ):
+        checkpoints_by_lesson[lesson_id].add(checkpoint_id)
+    for enrollment in enrollments:
+        own = facts[enrollment.pk]
+        own.checkpoint_ids = set().union(*(checkpoints_by_lesson[lesson.pk] for lesson in own.lessons))
+    for enrollment_id, checkpoint_id in AttendanceCodeEntry.objects.filter(
+        enrollment_id__in=ids, correct=True, checkpoint_id__in=set().union(*checkpoints_by_lesson.values())
+    ).values_list("enrollment_id", "checkpoint_id"):
+        facts[enrollment_id].correct_checkpoint_ids.add(checkpoint_id)
+
+    for enrollment_id, score, passed in QuizAttempt.objects.filter(
+        enrollment_id__in=ids, kind=QuizAttempt.Kind.FINAL
+    ).values_list("enrollment_id", "score_percent", "passed"):
+        facts[enrollment_id].final_scores.append(score)
+        facts[enrollment_id].final_passed |= passed
+    return facts
+
+
+def enrollment_requirements(*, enrollment: Enrollment, facts: ProgressFacts | None = None) -> list[Requirement]:
     """Each completion rule the course sets, and whether this enrollment meets it now."""
+    if facts is None:
+        facts = progress_facts(enrollments=[enrollment])[enrollment.pk]
     course = enrollment.course
     requirements: list[Requirement] = []
-    lesson_ids = course_lesson_ids(course=course)
+    lesson_ids = [lesson.pk for lesson in facts.lessons]
     if course.require_all_lessons:
-        done = LessonProgress.objects.filter(
-            enrollment=enrollment, lesson_id__in=lesson_ids, completed_at__isnull=False
-        ).count()
+        done = len(facts.done_lesson_ids.intersection(lesson_ids))
         requirements.append(
             Requirement(
                 "lessons",
@@ -178,7 +238,7 @@ def enrollment_requirements(*, enrollment: Enrollment) -> list[Requirement]:
             )
         )
     if course.minimum_engaged_minutes:
-        seconds = engaged_seconds(enrollment=enrollment)
+        seconds = facts.engaged_seconds
         requirements.append(
             Requirement(
                 "time",
@@ -195,12 +255,8 @@ def enrollment_requirements(*, enrollment: Enrollment) -> list[Requirement]:
             )
         )
     if course.require_attendance_codes:
-        checkpoint_ids = set(AttendanceCheckpoint.objects.filter(lesson_id__in=lesson_ids).values_list("pk", flat=True))
-        correct = set(
-            AttendanceCodeEntry.objects.filter(
-                enrollment=enrollment, checkpoint_id__in=checkpoint_ids, correct=True
-            ).values_list("checkpoint_id", flat=True)
-        )
+        checkpoint_ids = facts.checkpoint_ids
+        correct = facts.correct_checkpoint_ids & checkpoint_ids
         requirements.append(
             Requirement(
                 "codes",
@@ -211,18 +267,13 @@ def enrollment_requirements(*, enrollment: Enrollment) -> list[Requirement]:
             )
         )
     if course.has_final_assessment():
-        best = (
-            QuizAttempt.objects.filter(enrollment=enrollment, kind=QuizAttempt.Kind.FINAL)
-            .order_by("-score_percent")
-            .first()
-        )
         requirements.append(
             Requirement(
                 "assessment",
                 _("Pass the final assessment (%(mark)s%%)") % {"mark": course.pass_mark_percent},
-                QuizAttempt.objects.filter(enrollment=enrollment, kind=QuizAttempt.Kind.FINAL, passed=True).exists(),
-                _("Best score %(score)s%%") % {"score": floatformat(best.score_percent, -1)}
-                if best
+                facts.final_passed,
+                _("Best score %(score)s%%") % {"score": floatformat(max(facts.final_scores), -1)}
+                if facts.final_scores
                 else _("Not attempted"),
             )
         )
@@ -318,17 +369,15 @@ class CourseProgress:
         return min(math.floor(100 * self.requirements_done), 99)
 
 
-def enrollment_progress(*, enrollment: Enrollment) -> CourseProgress:
-    lessons = list(LessonPage.objects.child_of(enrollment.course).live().order_by("path"))
-    done_ids = set(
-        LessonProgress.objects.filter(enrollment=enrollment, completed_at__isnull=False).values_list(
-            "lesson_id", flat=True
-        )
-    )
+def enrollment_progress(*, enrollment: Enrollment, facts: ProgressFacts | None = None) -> CourseProgress:
+    if facts is None:
+        facts = progress_facts(enrollments=[enrollment])[enrollment.pk]
+    lessons = facts.lessons
+    done_ids = facts.done_lesson_ids
     resume = next((lesson for lesson in lessons if lesson.pk not in done_ids), None)
     if enrollment.last_lesson_id and enrollment.last_lesson_id not in done_ids:
         resume = next((lesson for lesson in lessons if lesson.pk == enrollment.last_lesson_id), resume)
-    requirements = [] if enrollment.completed_at else enrollment_requirements(enrollment=enrollment)
+    requirements = [] if enrollment.completed_at else enrollment_requirements(enrollment=enrollment, facts=facts)
     return CourseProgress(
         enrollment=enrollment,
         lessons_total=len(lessons),
@@ -346,7 +395,9 @@ def enrollments_for(*, user) -> QuerySet[Enrollment]:
 
 
 def learning_overview(*, user) -> dict:
-    rows = [enrollment_progress(enrollment=enrollment) for enrollment in enrollments_for(user=user)]
+    enrollments = list(enrollments_for(user=user))
+    facts = progress_facts(enrollments=enrollments)
+    rows = [enrollment_progress(enrollment=enrollment, facts=facts[enrollment.pk]) for enrollment in enrollments]
     return {
         "progress_rows": rows,
         "overall_percent": math.floor(sum(row.percent for row in rows) / len(rows)) if rows else 0,
@@ -359,19 +410,14 @@ def course_page_context(*, course: CoursePage, user, preview: bool = False) -> d
     enrollment = None
     if user.is_authenticated:
         enrollment = Enrollment.objects.filter(user=user, course=course).first()
-    lessons = list(course.lessons())
-    done_ids: set[int] = set()
-    if enrollment:
-        done_ids = set(
-            LessonProgress.objects.filter(enrollment=enrollment, completed_at__isnull=False).values_list(
-                "lesson_id", flat=True
-            )
-        )
-    requirements = enrollment_requirements(enrollment=enrollment) if enrollment else []
+    facts = progress_facts(enrollments=[enrollment])[enrollment.pk] if enrollment else None
+    lessons = facts.lessons if facts else list(course.lessons())
+    done_ids = facts.done_lesson_ids if facts else set()
+    requirements = enrollment_requirements(enrollment=enrollment, facts=facts) if enrollment else []
     return {
         "evaluation_status": evaluation_status(user=user, course=course) if enrollment else "closed",
         "enrollment": enrollment,
-        "progress": enrollment_progress(enrollment=enrollment) if enrollment else None,
+        "progress": enrollment_progress(enrollment=enrollment, facts=facts) if enrollment else None,
         "requirements": requirements,
         "can_affirm": bool(requirements) and all(req.met for req in requirements if req.key != "affirm"),
         "lesson_rows": [{"lesson": lesson, "done": lesson.pk in done_ids} for lesson in lessons],
