@@ -52,6 +52,9 @@ class World:
         self.cases = []
         self.courses = []
         self.certificate_codes = []
+        self.mentorships = []
+        self.placements = []
+        self.under_way = []
         self.grow()
 
     def grow(self):
@@ -105,6 +108,9 @@ class World:
         seeking = CaseFactory(status=CaseStatus.SEEKING)
         CaseDateFactory(case=seeking)
         self.cases += [placement.case, seeking]
+        self.mentorships.append(mentorship)
+        self.placements.append(placement)
+        self.under_way.append(under_way)
 
 
 def pages(world: World) -> list[tuple[str, str, object]]:
@@ -124,7 +130,15 @@ def pages(world: World) -> list[tuple[str, str, object]]:
         ("my hours", reverse("mentorship:my_hours"), world.attorney),
         ("certificates", reverse("certificates:mine"), world.attorney),
         ("transcript", reverse("certificates:transcript"), world.attorney),
+        ("course under way", world.under_way[0].url, world.attorney),
+        ("lesson", world.under_way[0].get_children().live().first().url, world.attorney),
+        ("attorney case page", reverse("mentorship:case_detail", args=[case.pk]), world.attorney),
         ("mentor dashboard", reverse("dashboard"), world.mentor),
+        (
+            "mentorship check-ins",
+            reverse("mentorship:mentorship_checkins", args=[world.mentorships[0].pk]),
+            world.mentor,
+        ),
         ("mentees", reverse("mentorship:mentor_home"), world.mentor),
         ("staff home", reverse("staff:home"), world.staff),
         ("staff dashboard", reverse("staff:dashboard"), world.staff),
@@ -132,6 +146,10 @@ def pages(world: World) -> list[tuple[str, str, object]]:
         ("staff matching", reverse("staff:matching_batch"), world.staff),
         ("staff matching one case", reverse("staff:matching_case", args=[world.cases[1].pk]), world.staff),
         ("staff attorneys", reverse("staff:attorneys"), world.staff),
+        ("staff attorney page", reverse("staff:attorney_detail", args=[world.attorney.pk]), world.staff),
+        ("staff mentors", reverse("staff:mentors"), world.staff),
+        ("staff mentor page", reverse("staff:mentor_detail", args=[world.mentor.pk]), world.staff),
+        ("staff hours to approve", reverse("staff:hours_pending"), world.staff),
         ("deadline watch", reverse("staff:deadline_watch"), world.staff),
     ]
 
