@@ -39,6 +39,7 @@ urlpatterns = [
     path("reports/<slug:kind>.csv", reports.report_csv, name="report_csv"),
     path("matching/", matching_views.matching_batch, name="matching_batch"),
     path("matching/cases/<id:pk>/", matching_views.matching_case, name="matching_case"),
+    path("matching/cases/<id:pk>/excluded/", matching_views.matching_case_excluded, name="matching_case_excluded"),
     path("matching/placements/<id:pk>/mentor/", matching_views.matching_mentor, name="matching_mentor"),
     # The deadline watch and the "filed" mark on hard dates
     path("deadlines/", deadlines.deadline_watch, name="deadline_watch"),

@@ -385,6 +385,15 @@ def candidate_inputs_for_case(
     return inputs
 
 
+def matching_pool_size() -> int:
+    """How many attorneys matching compares a case with: every active volunteer with a profile."""
+    return _pool_profiles().count()
+
+
+def _pool_profiles() -> QuerySet[AttorneyProfile]:
+    return AttorneyProfile.objects.filter(user__is_active=True, user__groups__name=ROLE_GROUP_NAMES[Role.VOLUNTEER])
+
+
 def attorney_inputs(
     *,
     cases_parties: dict[int, list[str]] | None = None,
@@ -401,8 +410,7 @@ def attorney_inputs(
     """
     today = today or timezone.localdate()
     now = timezone.now()
-    group = ROLE_GROUP_NAMES[Role.VOLUNTEER]
-    profile_rows = AttorneyProfile.objects.filter(user__is_active=True, user__groups__name=group)
+    profile_rows = _pool_profiles()
     language_rows, experience_rows = AttorneyLanguage.objects.all(), AttorneyReliefExperience.objects.all()
     placements, offers = Placement.objects.all(), CaseOffer.objects.all()
     enrollments = Enrollment.objects.filter(completed_at__isnull=False)

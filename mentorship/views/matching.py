@@ -10,6 +10,7 @@ import re
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -27,7 +28,7 @@ from ..selectors import matching as selectors
 from ..services.matching import batch_publish
 from ..services.offers import OfferError, mentorship_assign, offer_send
 
-EXCLUDED_SHOWN = 100
+EXCLUDED_PER_PAGE = 50
 _PAIR = re.compile(r"^(\d{1,10}):(\d{1,10})$")
 
 
@@ -170,16 +171,13 @@ def matching_case(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Offer sent."))
         return redirect("staff:matching_case", pk=case.pk)
 
-    case_input, pool, context = selectors.matching_inputs_for_case(case_id=case.pk)
-    suggestions, excluded = top_k(case_input, pool, 10, context=context)
-    counts = dict.fromkeys(CONSTRAINT_CODES, 0)
-    labels: dict[str, str] = {}
-    for exclusion in excluded:
-        for reason in exclusion.reasons:
-            counts[reason.code] += 1
-            labels[reason.code] = reason.text
-    shown = excluded[:EXCLUDED_SHOWN]
-    users = selectors.attorneys_by_id(ids=[s.attorney_id for s in suggestions] + [e.attorney_id for e in shown])
+    # Suggestions need only the attorneys SQL finds able to take the case; who was excluded and
+    # why (every attorney's facts) is its own page, so this one stays quick with thousands of attorneys.
+    case_input, pool, context = selectors.matching_inputs_for_case(case_id=case.pk, candidates_only=True)
+    suggestions, excluded_candidates = top_k(case_input, pool, 10, context=context)
+    attorney_count = selectors.matching_pool_size()
+    fitting = len(pool) - len(excluded_candidates)
+    users = selectors.attorneys_by_id(ids=[s.attorney_id for s in suggestions])
     return render(
         request,
         "mentorship/matching/case.html",
@@ -187,9 +185,43 @@ def matching_case(request: HttpRequest, pk: int) -> HttpResponse:
             "case": case,
             "case_input": case_input,
             "suggestions": [{"evaluation": s, "name": _name(users.get(s.attorney_id))} for s in suggestions],
-            "excluded": [{"exclusion": e, "name": _name(users.get(e.attorney_id))} for e in shown],
-            "excluded_total": len(excluded),
-            "excluded_counts": [(labels[code], n) for code, n in counts.items() if n],
+            "excluded_total": max(attorney_count - fitting, 0),
+            "attorney_count": attorney_count,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET"])
+def matching_case_excluded(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every attorney matching excluded for one case and the constraints that excluded them: counts
+    per constraint, then a page of names at a time, optionally of one constraint."""
+    policy.require_staff(request)
+    case, _level = policy.case_for_request(request, pk, minimum=policy.STAFF)
+    case_input, pool, context = selectors.matching_inputs_for_case(case_id=case.pk)
+    _suggestions, excluded = top_k(case_input, pool, 0, context=context)
+    counts = dict.fromkeys(CONSTRAINT_CODES, 0)
+    labels: dict[str, str] = {}
+    for exclusion in excluded:
+        for reason in exclusion.reasons:
+            counts[reason.code] += 1
+            labels.setdefault(reason.code, reason.text)
+    constraint = request.GET.get("constraint", "")
+    if counts.get(constraint):
+        excluded = [e for e in excluded if any(r.code == constraint for r in e.reasons)]
+    else:
+        constraint = ""
+    page = Paginator(excluded, EXCLUDED_PER_PAGE).get_page(request.GET.get("page"))
+    users = selectors.attorneys_by_id(ids=[e.attorney_id for e in page.object_list])
+    return render(
+        request,
+        "mentorship/matching/case_excluded.html",
+        {
+            "case": case,
+            "constraint": constraint,
+            "excluded_counts": [(code, labels[code], n) for code, n in counts.items() if n],
+            "page": page,
+            "rows": [{"exclusion": e, "name": _name(users.get(e.attorney_id))} for e in page.object_list],
             "attorney_count": len(pool),
         },
     )

@@ -40,6 +40,7 @@ AUTHZ_MATRIX = {
         ("get", lambda w: {"pk": w["seeking_case"].pk}, staff_only()),
         ("get", lambda w: {"pk": w["placed_case"].pk}, staff_only()),
     ],
+    "staff:matching_case_excluded": [("get", lambda w: {"pk": w["seeking_case"].pk}, staff_only())],
     "staff:matching_mentor": [("get", lambda w: {"pk": w["placement"].pk}, staff_only())],
 }
 
@@ -394,11 +395,54 @@ def test_case_page_explains_suggestions_and_exclusions_and_audits_the_read(clien
     assert response.status_code == 200
     html = response.content.decode()
     assert "Ana Alvarez" in html and "Speaks Spanish at ILR 4 (case needs 3)" in html
-    assert "Pierre Petit" in html
-    assert "Language: does not speak Spanish at ILR 3 or above" in html
+    assert "Pierre Petit" not in html
+    assert "1 attorney does not meet every requirement for this case." in html
     assert AuditEvent.objects.filter(
         object_type="mentorship.case", object_id=str(seeking_case.pk), action=AuditEvent.Action.READ
     ).exists()
+
+    reads = AuditEvent.objects.filter(
+        object_type="mentorship.case", object_id=str(seeking_case.pk), action=AuditEvent.Action.READ
+    )
+    before = reads.count()
+    response = client_for(staff).get(reverse("staff:matching_case_excluded", args=[seeking_case.pk]))
+    html = response.content.decode()
+    assert "Pierre Petit" in html and "Ana Alvarez" not in html
+    assert "Language: does not speak Spanish at ILR 3 or above" in html
+    assert reads.count() == before + 1
+
+
+def test_excluded_attorneys_come_a_page_at_a_time_and_by_constraint(client_for, staff, seeking_case, monkeypatch):
+    from mentorship.views import matching as views
+
+    monkeypatch.setattr(views, "EXCLUDED_PER_PAGE", 2)
+    attorney("Ana Alvarez")
+    for name in ("Bea Bianchi", "Cem Celik", "Dov Dahan"):
+        attorney(name, languages=(("fra", 5),))
+    attorney("Eli Eze", capacity=0)
+    client = client_for(staff)
+    main = client.get(reverse("staff:matching_case", args=[seeking_case.pk])).content.decode()
+    assert "4 attorneys do not meet every requirement for this case." in main
+
+    url = reverse("staff:matching_case_excluded", args=[seeking_case.pk])
+    first = client.get(url).content.decode()
+    assert "Excluded attorneys 1 to 2 of 4" in first and "Page 1 of 2" in first
+    assert "Language: does not speak Spanish at ILR 3 or above</a>: 3" in first
+    second = client.get(url, {"page": "2"}).content.decode()
+    assert "Excluded attorneys 3 to 4 of 4" in second
+    shown = [name for name in ("Bea Bianchi", "Cem Celik", "Dov Dahan", "Eli Eze") if name in first + second]
+    assert len(shown) == 4
+
+    language_only = client.get(url, {"constraint": "language"}).content.decode()
+    assert "of 3" in language_only and "Eli Eze" not in language_only
+    # Nonsense in the address is the first page of everyone, never an error.
+    for params in (
+        {"page": "x"},
+        {"page": "999"},
+        {"constraint": "nonsense"},
+        {"constraint": "language", "page": "-1"},
+    ):
+        assert client.get(url, params).status_code == 200
 
 
 def test_case_page_for_a_missing_case_is_404(client_for, staff):

@@ -176,6 +176,7 @@ SAMPLES: dict[str, Callable[[], dict]] = {
     "staff:relief_requirement_delete": lambda: _pk(_model("mentorship.ReliefTypeRequirement")),
     "staff:report_csv": lambda: {"kind": "placements"},
     "staff:matching_case": lambda: _pk(_model("mentorship.Case", status="seeking")),
+    "staff:matching_case_excluded": lambda: _pk(_model("mentorship.Case", status="seeking")),
     "staff:matching_mentor": lambda: _pk(_model("mentorship.Placement")),
 }
 # Routes that are not walked with sample data, and why.
