@@ -145,6 +145,7 @@ def pages(world: World) -> list[tuple[str, str, object]]:
         ("staff case page", reverse("staff:case_detail", args=[case.pk]), world.staff),
         ("staff matching", reverse("staff:matching_batch"), world.staff),
         ("staff matching one case", reverse("staff:matching_case", args=[world.cases[1].pk]), world.staff),
+        ("staff excluded attorneys", reverse("staff:matching_case_excluded", args=[world.cases[1].pk]), world.staff),
         ("staff attorneys", reverse("staff:attorneys"), world.staff),
         ("staff attorney page", reverse("staff:attorney_detail", args=[world.attorney.pk]), world.staff),
         ("staff mentors", reverse("staff:mentors"), world.staff),
