@@ -155,10 +155,6 @@ def course_lesson_ids(*, course: CoursePage) -> list[int]:
     return list(LessonPage.objects.child_of(course).live().order_by("path").values_list("pk", flat=True))
 
 
-def engaged_seconds(*, enrollment: Enrollment) -> int:
-    return LessonProgress.objects.filter(enrollment=enrollment).aggregate(total=Sum("engaged_seconds"))["total"] or 0
-
-
 @dataclass
 class ProgressFacts:
     """What an enrollment has done, as its course's completion rules ask."""
