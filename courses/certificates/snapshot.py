@@ -178,40 +178,17 @@ def verification_statement(*, facts: EnrollmentFacts, method: str) -> str:
     return "; ".join(parts)
 
 
-def snapshot_build(
-    *,
-    facts: EnrollmentFacts,
-    accreditation: AccreditationFacts,
-    admission: AdmissionFacts,
-    signature: SignatureFacts,
-    code: str,
-    version: int,
-    issued_on: date,
-    verify_url: str,
-    template_version: str,
-    reissue_note: str = "",
-    session: SessionFacts | None = None,
-) -> dict[str, Any]:
+def snapshot_build(*, facts: EnrollmentFacts, accreditation: AccreditationFacts, **fields: Any) -> dict[str, Any]:
     """Every field the certificate states (CLE.md), frozen: the PDF is rendered from this alone.
 
-    For a live session, `facts.engaged_minutes` are the attended minutes and the snapshot gains
-    a "session" section (format, date, times in the session's zone, attended minutes).
+    `fields` are `_snapshot`'s other arguments. The words are in the certificate's language
+    (English unless the jurisdiction accepts the course's). For a live session,
+    `facts.engaged_minutes` are the attended minutes and the snapshot gains a "session" section
+    (format, date, times in the session's zone, attended minutes).
     """
     language = certificate_language(course_language=facts.course_language, rule=accreditation.certificate_language)
     with translation.override(language):
-        snapshot = _snapshot(
-            facts=facts,
-            accreditation=accreditation,
-            admission=admission,
-            signature=signature,
-            code=code,
-            version=version,
-            issued_on=issued_on,
-            verify_url=verify_url,
-            template_version=template_version,
-            reissue_note=reissue_note,
-            session=session,
-        )
+        snapshot = _snapshot(facts=facts, accreditation=accreditation, **fields)
     snapshot["language"] = language
     snapshot["english_statement"] = (
         english_statement(snapshot)
@@ -254,8 +231,8 @@ def _snapshot(
     issued_on: date,
     verify_url: str,
     template_version: str,
-    reissue_note: str,
-    session: SessionFacts | None,
+    reissue_note: str = "",
+    session: SessionFacts | None = None,
 ) -> dict[str, Any]:
     total, lines = credits_earned(
         engaged_minutes=facts.engaged_minutes,
