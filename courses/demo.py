@@ -463,7 +463,10 @@ def _catalog() -> CourseIndexPage:
     return index
 
 
-def _blocks(blocks: list, *, check_heading: str = "Check your understanding") -> list[dict]:
+CHECK_HEADING = "Check your understanding"
+
+
+def _blocks(blocks: list, *, check_heading: str = CHECK_HEADING) -> list[dict]:
     body = []
     for kind, value in blocks:
         if kind == "text":
@@ -562,9 +565,7 @@ def _course(*, index, spec, number, jurisdictions) -> CoursePage:
             estimated_minutes=lesson_minutes(lesson_spec),
             law_as_of=lesson_spec.get("law_as_of", spec["law_as_of"]),
             law_reviewed_by=lesson_spec.get("law_reviewed_by", spec["law_reviewed_by"]),
-            body=_blocks(
-                lesson_spec["blocks"], **({"check_heading": spec["check_heading"]} if "check_heading" in spec else {})
-            ),
+            body=_blocks(lesson_spec["blocks"], check_heading=spec.get("check_heading", CHECK_HEADING)),
         )
         for order, offset in enumerate(lesson_spec["codes"]):
             if offset is not None and offset >= lesson.estimated_minutes:
