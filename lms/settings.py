@@ -330,12 +330,17 @@ MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 # Certificates and case documents are never under MEDIA_ROOT: they are served only
 # through views that check who is asking.
 PRIVATE_STORAGE_ROOT = Path(env.str("PRIVATE_STORAGE_ROOT", default=str(BASE_DIR / "private")))
+# The file system (MEDIA_ROOT, PRIVATE_STORAGE_ROOT) unless STORAGE_BACKEND=s3: then two buckets of
+# S3-compatible object storage, so web processes keep no files (lms/storage_settings.py, README "Storage").
+from lms.storage_settings import StorageSettingError, storages_from_env  # noqa: E402  (kept in this block)
+
+try:
+    _file_storages = storages_from_env(env, required=required, private_root=PRIVATE_STORAGE_ROOT)
+except StorageSettingError as error:
+    sys.stderr.write(f"Configuration error: {error}\n")
+    raise MissingSetting(78) from None
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_STORAGE_ROOT, "base_url": None},
-    },
+    **_file_storages,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG or env.bool("PLAIN_STATIC", default=False)

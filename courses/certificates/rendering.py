@@ -9,21 +9,27 @@ storage, so they cannot change under an issued certificate either.
 from __future__ import annotations
 
 import logging
+import mimetypes
 import threading
 from functools import cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
+from urllib.parse import quote, unquote, urlparse
 from urllib.request import url2pathname
 
 import segno
 from django.conf import settings
+from django.core.files.storage import storages
 from django.template.loader import render_to_string
 from django.utils import translation
 
 FONTS_DIR = Path(settings.BASE_DIR) / "static" / "fonts"
 TEMPLATE_NAME = "certificates/pdf/certificate.html"
 TRANSCRIPT_TEMPLATE_NAME = "certificates/pdf/transcript.html"
+# Images in private storage are named to WeasyPrint by key under this scheme, never by a file path:
+# the private storage may be a bucket (lms/storage_settings.py), and only this prefix may be read.
+PRIVATE_ASSET_SCHEME = "pba-private"
+PRIVATE_ASSET_PREFIX = "certificates/assets/"
 
 _local = threading.local()
 # WeasyPrint logs every layout step at INFO; a worker rendering hundreds would drown its log.
@@ -56,11 +62,13 @@ def _local_fetcher_class():
 
         def __init__(self) -> None:
             super().__init__(allowed_protocols=("file",))
-            self._roots = [FONTS_DIR.resolve(), Path(settings.PRIVATE_STORAGE_ROOT).resolve()]
+            self._fonts = FONTS_DIR.resolve()
 
         def fetch(self, url, headers=None):
+            if url.startswith(f"{PRIVATE_ASSET_SCHEME}:"):
+                return _private_asset_response(weasyprint, url)
             path = Path(url2pathname(urlparse(url).path)).resolve()
-            if not any(path.is_relative_to(root) for root in self._roots):
+            if not path.is_relative_to(self._fonts):
                 raise ValueError("Only shipped fonts and private certificate assets may be loaded.")
             return super().fetch(url, headers)
 
@@ -80,12 +88,21 @@ def qr_svg(url: str) -> str:
     return segno.make(url, error="m").svg_inline(scale=1, border=0, omitsize=True, dark="#14323d")
 
 
+def _private_asset_response(weasyprint, url: str):
+    key = unquote(url.removeprefix(f"{PRIVATE_ASSET_SCHEME}:"))
+    if not key.startswith(PRIVATE_ASSET_PREFIX) or ".." in key.split("/"):
+        raise ValueError("Only shipped fonts and private certificate assets may be loaded.")
+    with storages["private"].open(key, "rb") as handle:
+        data = handle.read()
+    content_type = mimetypes.guess_type(key)[0] or "application/octet-stream"
+    return weasyprint.urls.URLFetcherResponse(url, data, {"Content-Type": content_type})
+
+
 def asset_path(key: str | None) -> str:
-    """A file URI for a private-storage key (signature, logo), or '' when there is none."""
-    if not key:
+    """The URI WeasyPrint loads a private-storage image (signature, logo) by, or '' when there is none."""
+    if not key or not storages["private"].exists(key):
         return ""
-    path = (Path(settings.PRIVATE_STORAGE_ROOT) / key).resolve()
-    return path.as_uri() if path.is_file() else ""
+    return f"{PRIVATE_ASSET_SCHEME}:{quote(key)}"
 
 
 def render_html_to_pdf(html: str) -> bytes:

@@ -31,7 +31,7 @@ from accounts.services import recipient_language
 from . import sources
 from .codes import code_generate
 from .models import TEMPLATE_VERSION, Certificate
-from .rendering import certificate_pdf_render
+from .rendering import PRIVATE_ASSET_PREFIX, certificate_pdf_render
 from .snapshot import AdmissionFacts, SessionFacts, SignatureFacts, snapshot_build
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ def signature_asset_ensure(*, image, prefix: str) -> str:
         logger.warning("Certificate %s image could not be read; certificates go without it.", prefix)
         return ""
     extension = (image.file.name.rsplit(".", 1)[-1] or "png").lower()
-    key = f"certificates/assets/{prefix}-{hashlib.sha256(data).hexdigest()[:32]}.{extension}"
+    key = f"{PRIVATE_ASSET_PREFIX}{prefix}-{hashlib.sha256(data).hexdigest()[:32]}.{extension}"
     storage = private_storage()
     if not storage.exists(key):
         saved = storage.save(key, ContentFile(data))

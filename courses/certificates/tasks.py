@@ -1,10 +1,14 @@
 """Celery tasks for CLE certificates: thin, idempotent, take ids, queued on commit."""
 
+from botocore.exceptions import BotoCoreError, ClientError
 from celery import shared_task
+
+# A file system that failed, or object storage (S3) that did not answer: both pass, so try again.
+STORAGE_ERRORS = (OSError, BotoCoreError, ClientError)
 
 
 @shared_task(
-    autoretry_for=(OSError,),
+    autoretry_for=STORAGE_ERRORS,
     retry_backoff=True,
     max_retries=5,
     acks_late=True,
@@ -24,7 +28,7 @@ def certificates_issue_task(enrollment_id: int) -> list[int]:
 
 
 @shared_task(
-    autoretry_for=(OSError,),
+    autoretry_for=STORAGE_ERRORS,
     retry_backoff=True,
     max_retries=5,
     acks_late=True,
