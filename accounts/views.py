@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.i18n import set_language
 from wagtail.admin.views.account import AccountView, ChangePasswordPanel, NameEmailSettingsPanel
@@ -70,12 +71,25 @@ class AdminAccountView(AccountView):
         return [panel for panel in super().get_panels() if not isinstance(panel, hidden)]
 
 
+@csrf_exempt
 @require_POST
 def language_set(request: HttpRequest) -> HttpResponse:
     """The language switcher: Django's ``set_language`` (cookie, safe redirect back), and for a
     signed-in user the choice is kept on their account, so it follows them to other
-    devices and to the emails they get."""
+    devices and to the emails they get.
+
+    For a visitor who is not signed in, the switcher carries no CSRF token: all a forged
+    request could change is the language cookie, and without a token the public pages
+    stay the same for every visitor, so they can be cached. A signed-in user's switch
+    writes to their account and is CSRF-checked as every other form."""
+    if request.user.is_authenticated:
+        return _language_set_for_user(request)
+    return set_language(request)
+
+
+@csrf_protect
+def _language_set_for_user(request: HttpRequest) -> HttpResponse:
     language = request.POST.get("language", "")
-    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+    if language in dict(settings.LANGUAGES):
         user_language_set(user=request.user, language=language)
     return set_language(request)

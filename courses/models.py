@@ -28,6 +28,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.page_cache import PubliclyCachedPage
+
 from .blocks import AssessmentBlock, CreditHoursBlock, LessonBodyBlock
 from .credit import ROUND_DOWN_RULE, ROUND_NEAREST_RULE, round_to_increment
 from .vocabulary import INSTRUCTION_LANGUAGES, ReliefType
@@ -536,7 +538,7 @@ def law_change_cutoff(changed_on: datetime.date | None) -> datetime.datetime | N
 # --- Pages ---------------------------------------------------------------------------------
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(PubliclyCachedPage, Page):
     """The course catalog: lists published courses with filters for relief, jurisdiction, language and credit."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link", "ul"])
@@ -589,7 +591,7 @@ class CoursePageForm(WagtailAdminPageForm):
         return changed_on
 
 
-class CoursePage(Page):
+class CoursePage(PubliclyCachedPage, Page):
     """A course: ordered lessons, CLE accreditation per jurisdiction, completion rules and a final assessment."""
 
     summary = models.TextField(help_text=_("Two or three sentences shown in the catalog."))

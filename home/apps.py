@@ -13,4 +13,7 @@ class HomeConfig(AppConfig):
     verbose_name = "Home and site pages"
 
     def ready(self) -> None:
+        from .page_cache import page_cache_connect
+
         post_migrate.connect(cache_table_ensure, sender=self)
+        page_cache_connect()

@@ -6,8 +6,10 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from .page_cache import PubliclyCachedPage
 
-class HomePage(Page):
+
+class HomePage(PubliclyCachedPage, Page):
     """The landing page: what the program offers a volunteer attorney and how to start."""
 
     hero_heading = models.CharField(

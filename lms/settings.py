@@ -121,6 +121,7 @@ MIDDLEWARE = [
     "accounts.middleware.AuditRequestMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "home.page_cache.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -194,6 +195,14 @@ if not DEBUG and CACHES["default"]["BACKEND"] not in SHARED_CACHE_BACKENDS:
         "database; a local-memory, dummy or file cache is refused.\n"
     )
     raise MissingSetting(78)
+
+# Public pages (home, catalog, course overview, certificate verification) are kept whole for
+# visitors who are not signed in, for this many seconds at most; publishing or editing content
+# clears them at once (home/page_cache.py). 0 turns the page cache off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# Certificate verifications one address may make in ten minutes (failed lookups have a lower,
+# fixed limit). Raise it for a checker that verifies many certificates from one address.
+CERTIFICATE_VERIFY_LOOKUPS_PER_WINDOW = env.int("CERTIFICATE_VERIFY_LOOKUPS_PER_WINDOW", default=60)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
 from accounts.audit import client_ip
 
 WINDOW_SECONDS = 600
-LOOKUPS_PER_WINDOW = 60
+# Lookups per address per window: settings.CERTIFICATE_VERIFY_LOOKUPS_PER_WINDOW (60 unless set).
 # Failed lookups are what enumeration looks like: far fewer are allowed.
 MISSES_PER_WINDOW = 15
 
@@ -34,7 +35,7 @@ def verification_allowed(*, request: HttpRequest) -> bool:
     """Count one lookup; False when this address has used up its lookups or misses."""
     if (cache.get(_key("miss", request)) or 0) >= MISSES_PER_WINDOW:
         return False
-    return _count(_key("lookup", request)) <= LOOKUPS_PER_WINDOW
+    return _count(_key("lookup", request)) <= settings.CERTIFICATE_VERIFY_LOOKUPS_PER_WINDOW
 
 
 def verification_miss_record(*, request: HttpRequest) -> None:

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from accounts.audit import audit_record
 from accounts.models import AuditEvent
+from home.page_cache import public_response_cached
 
 from . import selectors, transcripts
 from .forms import TranscriptForm, VerifyForm
@@ -33,6 +34,11 @@ def verify_form(request):
 def verify(request, code: str):
     if not verification_allowed(request=request):
         return _too_many(request)
+    # After the rate limit has counted the lookup: a stored answer never skips the count.
+    return public_response_cached(request, namespace="verify", render=lambda: _verification(request, code))
+
+
+def _verification(request, code: str):
     certificate = selectors.certificate_for_verification(code=code)
     if certificate is None:
         verification_miss_record(request=request)
