@@ -96,8 +96,11 @@ $(NODE_STAMP): package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error; \
 	else echo "npm not found: the accessibility browser test needs it (apt-get install -y npm)"; fi
 
+# One test process per core (pytest-xdist, each with its own test database); TEST_WORKERS=0
+# runs everything in one process, as a plain `pytest path/to/test_file.py` does.
+TEST_WORKERS ?= auto
 test: install $(NODE_STAMP)
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # `make messages` brings locale/es up to date with the code (new strings arrive empty, changed
 # ones fuzzy: translate them in locale/es/LC_MESSAGES/django.po) and compiles it. The

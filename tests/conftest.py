@@ -1,6 +1,7 @@
 import io
 import os
 import time
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -22,6 +23,21 @@ def pytest_configure(config):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # In-process tasks by default, for fixtures of every scope; worker tests turn it off.
     celery_app.conf.task_always_eager = True
+    # Parallel test processes (pytest-xdist) each keep their files apart, as their databases are.
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker:
+        settings.MEDIA_ROOT = Path(f"{settings.MEDIA_ROOT}-{worker}")
+        settings.PRIVATE_STORAGE_ROOT = Path(f"{settings.PRIVATE_STORAGE_ROOT}-{worker}")
+        settings.STORAGES = {
+            **settings.STORAGES,
+            "private": {
+                **settings.STORAGES["private"],
+                "OPTIONS": {
+                    **settings.STORAGES["private"].get("OPTIONS", {}),
+                    "location": settings.PRIVATE_STORAGE_ROOT,
+                },
+            },
+        }
 
 
 def skip_or_fail(mark: str, reason: str) -> None:
