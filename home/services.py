@@ -1,6 +1,7 @@
 """Site-wide writes: the demo people."""
 
 from allauth.account.models import EmailAddress
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from accounts.models import User
@@ -16,6 +17,9 @@ def demo_people_ensure() -> dict[str, User]:
 
     roles_ensure_groups()
     people: dict[str, User] = {}
+    # Every demo account has the same password: hashed once (each hash takes the production
+    # hasher's full work factor), given to each account made now.
+    password_hash = make_password(DEMO_PASSWORD)
     with transaction.atomic():
         for person in DEMO_PEOPLE:
             user, created = User.objects.get_or_create(
@@ -23,7 +27,7 @@ def demo_people_ensure() -> dict[str, User]:
                 defaults={"full_name": person.full_name, "preferred_language": person.preferred_language},
             )
             if created:
-                user.set_password(DEMO_PASSWORD)
+                user.password = password_hash
                 user.save(update_fields=["password"])
             user_set_roles(user=user, roles=set(person.roles))
             EmailAddress.objects.get_or_create(
@@ -41,7 +45,7 @@ def demo_people_ensure() -> dict[str, User]:
             defaults={"full_name": "Site Administrator", "is_staff": True, "is_superuser": True},
         )
         if created:
-            admin.set_password(DEMO_PASSWORD)
+            admin.password = password_hash
             admin.save(update_fields=["password"])
         EmailAddress.objects.get_or_create(user=admin, email=admin.email, defaults={"verified": True, "primary": True})
         if not Authenticator.objects.filter(user=admin, type=Authenticator.Type.TOTP).exists():
