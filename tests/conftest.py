@@ -120,15 +120,62 @@ def _clear_cache(request):
             cache.clear()
 
 
+# What seed_demo made in this test process, by the state of the database it started from.
+_demo_snapshots: dict[tuple, tuple[str, str]] = {}
+
+
+def _database_state() -> tuple:
+    """Every model's row count and the content types' numbering: a snapshot's rows (saved by
+    primary key, pointing at content types by id) fit a database only in the state they were
+    made from."""
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+
+    counts = tuple((model._meta.label, model._base_manager.count()) for model in apps.get_models())
+    return counts, tuple(ContentType.objects.order_by("pk").values_list("pk", "app_label", "model"))
+
+
+def _snapshot_load(data: str) -> None:
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    connection.creation.deserialize_db_from_string(data)
+    if connection.vendor == "postgresql":
+        # Rows saved with their primary keys leave the sequences behind them.
+        from django.apps import apps
+
+        with connection.cursor() as cursor:
+            for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+                cursor.execute(statement)
+
+
 @pytest.fixture
 def demo_seed(db):
     """Runs `manage.py seed_demo` as `make demo` does, in development mode (with DEBUG off the
-    command refuses); the callable returns what the command printed."""
+    command refuses); the callable returns what the command printed.
+
+    Seeding takes tens of seconds and a dozen tests read the demo, so the first call in a test
+    process runs the command and keeps what it wrote (Django's own test serializer, as for a
+    serialized rollback); a first call in a later test, on a database in the same state, loads
+    that copy. A second call within one test always runs the command, on top of what is there:
+    seeding again is then what the test is about."""
+    calls = 0
 
     def run() -> str:
+        nonlocal calls
+        calls += 1
+        state = _database_state() if calls == 1 else None
+        if state in _demo_snapshots:
+            data, printed = _demo_snapshots[state]
+            _snapshot_load(data)
+            return printed
         out = io.StringIO()
         with override_settings(DEBUG=True):
             call_command("seed_demo", stdout=out)
+        if state is not None:
+            from django.db import connection
+
+            _demo_snapshots[state] = (connection.creation.serialize_db_to_string(), out.getvalue())
         return out.getvalue()
 
     return run
