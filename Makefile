@@ -100,7 +100,7 @@ $(NODE_STAMP): package.json package-lock.json
 # runs everything in one process, as a plain `pytest path/to/test_file.py` does.
 TEST_WORKERS ?= auto
 test: install $(NODE_STAMP)
-	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --maxschedchunk=2 $(PYTEST_ARGS)
 
 # `make messages` brings locale/es up to date with the code (new strings arrive empty, changed
 # ones fuzzy: translate them in locale/es/LC_MESSAGES/django.po) and compiles it. The

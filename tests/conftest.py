@@ -40,6 +40,25 @@ def pytest_configure(config):
         }
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """The longest tests first (browser, slow, the demo's): handed out one or two at a time
+    (`--maxschedchunk`), parallel processes then end within a short test of each other.
+
+    pytest-django sorts after this, stably, into Django's order (database tests, then
+    transactional ones, whose flush would take the migrations' rows from later tests, then
+    the rest): within each group the longest still come first."""
+
+    def first(item) -> bool:
+        return bool(
+            "browser" in item.path.parts
+            or item.get_closest_marker("slow")
+            or "demo_seed" in getattr(item, "fixturenames", ())
+        )
+
+    items.sort(key=lambda item: not first(item))
+
+
 def skip_or_fail(mark: str, reason: str) -> None:
     if mark in REQUIRED_MARKS:
         pytest.fail(f"{reason} (required in this run by REQUIRE_MARKS)")

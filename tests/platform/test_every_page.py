@@ -241,6 +241,7 @@ def walked_paths() -> list[str]:
     return sorted(set(paths))
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_every_html_page_has_the_quick_exit_and_none_fails(demo_seed):
     demo_seed()

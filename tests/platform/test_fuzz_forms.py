@@ -89,6 +89,7 @@ FUZZ_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES") or (24 if os.environ.get("CI
     deadline=None,
     suppress_health_check=list(HealthCheck),
 )
+@pytest.mark.slow
 @example(visitor="staff", payload={})
 @given(visitor=st.sampled_from(FUZZED_VISITORS), payload=payloads)
 def test_random_input_to_every_page_never_fails(demo_site, visitor, payload):

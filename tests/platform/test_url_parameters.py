@@ -197,6 +197,7 @@ def _send(client: Client, method: str, path: str):
     return response
 
 
+@pytest.mark.slow
 def test_hostile_url_parameters_never_answer_5xx_for_any_role(visitors):
     paths, unfillable = hostile_paths()
     assert not unfillable, "\n".join(unfillable)
