@@ -8,7 +8,7 @@ import importlib
 import os
 import sys
 
-BENCHMARKS = ["bench.certificates", "bench.matching"]
+BENCHMARKS = ["bench.pages", "bench.pages_scale", "bench.certificates", "bench.matching"]
 
 
 def main(argv: list[str]) -> int:
