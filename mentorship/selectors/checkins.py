@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -137,30 +137,51 @@ def reason_texts(health: Health) -> list[str]:
 # From the database
 
 
-HEALTH_CHECKIN_FIELDS = ("id", "mentorship_id", "occurred_on", "needs_staff_attention", "pairing_rating")
-
-
 def mentorships_with_health_data(queryset: QuerySet[Mentorship]) -> QuerySet[Mentorship]:
-    """The queryset with what ``mentorship_health`` reads, fetched in a fixed number of queries."""
-    return queryset.select_related("case", "placement", "mentor", "mentee").prefetch_related(
-        # Only what the health reads: the notes are encrypted, and decrypting every check-in's
-        # to draw a dashboard took most of its time at 30,000 check-ins.
-        Prefetch(
-            "checkins",
-            queryset=CheckIn.objects.only(*HEALTH_CHECKIN_FIELDS).order_by("-occurred_on", "-id"),
-            to_attr="ordered_checkins",
-        ),
-        Prefetch("case__dates", queryset=CaseDate.objects.order_by("date", "id"), to_attr="ordered_dates"),
-        Prefetch("goals", queryset=MentoringGoal.objects.filter(done=False), to_attr="open_goals"),
+    """The queryset with what ``mentorship_health`` reads, fetched in a fixed number of queries.
+
+    Of the check-ins, health reads only the latest one's date and flag and the latest rating:
+    those are read in SQL per pairing, never every check-in (30,000 of them at program scale,
+    each with encrypted notes)."""
+    latest = CheckIn.objects.filter(mentorship=OuterRef("pk")).order_by("-occurred_on", "-id")
+    return (
+        queryset.select_related("case", "placement", "mentor", "mentee")
+        # Nor the case's encrypted fields: a list of pairings shows none of them.
+        .defer("case__confidential_notes", "case__adverse_parties")
+        .annotate(
+            last_checkin_on=Subquery(latest.values("occurred_on")[:1]),
+            last_checkin_flagged=Subquery(latest.values("needs_staff_attention")[:1]),
+            last_rating=Subquery(latest.filter(pairing_rating__isnull=False).values("pairing_rating")[:1]),
+        )
+        .prefetch_related(
+            Prefetch("case__dates", queryset=CaseDate.objects.order_by("date", "id"), to_attr="ordered_dates"),
+            Prefetch("goals", queryset=MentoringGoal.objects.filter(done=False), to_attr="open_goals"),
+        )
+    )
+
+
+@dataclass(frozen=True)
+class LatestCheckins:
+    occurred_on: datetime.date | None
+    flagged: bool
+    rating: int | None
+
+
+def _latest_checkins(mentorship: Mentorship) -> LatestCheckins:
+    if hasattr(mentorship, "last_checkin_on"):
+        return LatestCheckins(mentorship.last_checkin_on, bool(mentorship.last_checkin_flagged), mentorship.last_rating)
+    checkins = mentorship.checkins.order_by("-occurred_on", "-id")
+    latest = checkins.only("occurred_on", "needs_staff_attention").first()
+    rated = checkins.filter(pairing_rating__isnull=False).only("pairing_rating").first()
+    return LatestCheckins(
+        latest.occurred_on if latest else None,
+        bool(latest and latest.needs_staff_attention),
+        rated.pairing_rating if rated else None,
     )
 
 
 def health_input_for(mentorship: Mentorship, *, today: datetime.date, include_rating: bool = True) -> HealthInput:
-    checkins = getattr(mentorship, "ordered_checkins", None)
-    if checkins is None:
-        checkins = list(mentorship.checkins.order_by("-occurred_on", "-id"))
-    latest = checkins[0] if checkins else None
-    rated = next((c for c in checkins if c.pairing_rating is not None), None)
+    latest = _latest_checkins(mentorship)
     case = mentorship.case
     dates: list[CaseDate] = []
     if case is not None:
@@ -176,9 +197,9 @@ def health_input_for(mentorship: Mentorship, *, today: datetime.date, include_ra
         started_on=timezone.localtime(started).date(),
         cadence_days=mentorship.cadence_days,
         detained=bool(case and case.detained),
-        last_checkin_on=latest.occurred_on if latest else None,
-        latest_flagged=bool(latest and latest.needs_staff_attention),
-        latest_rating=rated.pairing_rating if (rated and include_rating) else None,
+        last_checkin_on=latest.occurred_on,
+        latest_flagged=latest.flagged,
+        latest_rating=latest.rating if include_rating else None,
         hard_dates=tuple(d.date for d in dates if d.is_hard),
         other_dates=tuple(d.date for d in dates if not d.is_hard),
         overdue_goals=sum(1 for g in goals if g.due_on and g.due_on < today),
@@ -198,7 +219,7 @@ def mentorship_health(
 class MentorshipRow:
     mentorship: Mentorship
     health: Health
-    last_checkin: CheckIn | None
+    last_checkin_on: datetime.date | None
 
 
 def mentorship_rows(
@@ -210,8 +231,7 @@ def mentorship_rows(
     rows = []
     for mentorship in mentorships_with_health_data(queryset.filter(status=MentorshipStatus.ACTIVE)):
         health = mentorship_health(mentorship=mentorship, today=today, include_rating=include_rating)
-        checkins = mentorship.ordered_checkins
-        rows.append(MentorshipRow(mentorship, health, checkins[0] if checkins else None))
+        rows.append(MentorshipRow(mentorship, health, mentorship.last_checkin_on))
     rows.sort(key=lambda r: (order[r.health.status], r.health.next_due, r.mentorship.pk))
     return rows
 

@@ -13,8 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce, Greatest, TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,7 +23,6 @@ from courses.vocabulary import ReliefType
 from ..languages import language_name
 from ..models import (
     AttorneyLanguage,
-    AttorneyProfile,
     Case,
     CaseStatus,
     CaseStatusChange,
@@ -108,19 +107,28 @@ class LanguageCapacity:
 def capacity_by_language(*, today: datetime.date | None = None) -> list[LanguageCapacity]:
     """Per language: attorneys who work in it, their free case slots, and cases waiting in it."""
     today = today or timezone.localdate()
-    active = (
-        AttorneyProfile.objects.filter(user__is_active=True)
-        .filter(Q(paused_until__isnull=True) | Q(paused_until__lt=today))
-        .annotate(
-            open_cases=Count("user__placements", filter=Q(user__placements__closed_at__isnull=True), distinct=True)
-        )
+    # Counted in SQL, per language: reading every attorney took a second at 10,000 of them.
+    open_cases = (
+        Placement.objects.filter(attorney=OuterRef("profile__user"), closed_at__isnull=True)
+        .order_by()
+        .values("attorney")
+        .annotate(count=Count("pk"))
+        .values("count")
     )
-    free = {p.pk: max(0, p.capacity - p.open_cases) for p in active}
+    free_slots = Greatest(F("profile__capacity") - Coalesce(Subquery(open_cases), 0), 0)
+    per_language = (
+        AttorneyLanguage.objects.filter(profile__user__is_active=True, ilr_level__gte=WORKING_ILR)
+        .filter(Q(profile__paused_until__isnull=True) | Q(profile__paused_until__lt=today))
+        .annotate(free=free_slots)
+        .values("code")
+        .annotate(attorneys=Count("profile", distinct=True), slots=Sum("free"))
+        .order_by()
+    )
     attorneys: dict[str, int] = defaultdict(int)
     slots: dict[str, int] = defaultdict(int)
-    for lang in AttorneyLanguage.objects.filter(profile_id__in=free.keys(), ilr_level__gte=WORKING_ILR):
-        attorneys[lang.code] += 1
-        slots[lang.code] += free[lang.profile_id]
+    for row in per_language:
+        attorneys[row["code"]] = row["attorneys"]
+        slots[row["code"]] = row["slots"] or 0
     waiting: dict[str, int] = defaultdict(int)
     for languages in Case.objects.filter(status__in=WAITING_STATUSES).values_list("languages", flat=True):
         for code in set(languages or []):

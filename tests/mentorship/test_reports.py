@@ -132,3 +132,31 @@ def test_bulk_exports_ask_staff_to_confirm_their_password_first(world, route, kw
     # The confirmation lasts five minutes.
     with time_machine.travel(timezone.now() + datetime.timedelta(minutes=6), tick=False):
         assert client.get(url).status_code == 302
+
+
+def test_capacity_by_language_counts_working_attorneys_their_free_slots_and_waiting_cases(db):
+    from mentorship.models import AttorneyProfile
+    from mentorship.selectors.reports import capacity_by_language
+
+    today = datetime.date(2026, 12, 1)
+    busy = attorney_with_profile(languages=(("spa", 4), ("fra", 3)), capacity=2)
+    PlacementFactory(attorney=busy)  # one open case: one free slot left
+    PlacementFactory(attorney=busy, closed_at=datetime.datetime(2026, 1, 5, tzinfo=datetime.UTC))  # closed
+    full = attorney_with_profile(languages=(("spa", 5),), capacity=1)
+    PlacementFactory(attorney=full)
+    PlacementFactory(attorney=full)  # over capacity: no slot, never a negative one
+    attorney_with_profile(languages=(("spa", 2),), capacity=3)  # below working proficiency
+    paused = attorney_with_profile(languages=(("spa", 4),), capacity=3)
+    AttorneyProfile.objects.filter(user=paused).update(paused_until=today + datetime.timedelta(days=3))
+    inactive = attorney_with_profile(languages=(("spa", 4),), capacity=3)
+    inactive.is_active = False
+    inactive.save()
+    attorney_with_profile(languages=(("fra", 4),), capacity=2)
+    for languages in (["spa"], ["spa", "fra"], ["prs"]):
+        CaseFactory(status="seeking", languages=languages)
+
+    rows = {
+        row.language: (row.attorneys, row.free_slots, row.waiting_cases) for row in capacity_by_language(today=today)
+    }
+
+    assert rows == {"spa": (2, 1, 2), "fra": (2, 3, 1), "prs": (0, 0, 1)}
