@@ -6,10 +6,12 @@ Every view asks ``mentorship.policy`` first; anyone who is not program staff get
 from __future__ import annotations
 
 import csv
+from urllib.parse import urlencode
 
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -68,6 +70,7 @@ from ..services.profiles import matching_settings_update, relief_requirement_add
 from ..services.retention import case_purge
 
 FILTERS = ("status", "relief_type", "language", "detained", "reference")
+CASES_PER_PAGE = 100
 EXPORT_COLUMNS = ("reference", "status", "relief_types", "languages", "detained", "created_at")
 
 
@@ -80,18 +83,21 @@ def home(request: HttpRequest) -> HttpResponse:
     policy.require_staff(request)
     filters = _filters(request)
     cases = cases_for_staff(user=request.user, **filters)
+    page = Paginator(cases, CASES_PER_PAGE).get_page(request.GET.get("page"))
     audit_record(
         actor=request.user,
         action=AuditEvent.Action.READ,
         object_type="mentorship.case_list",
         request=request,
-        detail=f"rows={len(cases)}",
+        detail=f"rows={len(page.object_list)}",
     )
     return render(
         request,
         "mentorship/staff/home.html",
         {
-            "cases": cases,
+            "cases": page.object_list,
+            "page": page,
+            "page_query": urlencode({name: value for name, value in filters.items() if value}),
             "filters": filters,
             "statuses": CaseStatus.choices,
             "relief_types": ReliefType.choices,

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -566,3 +567,22 @@ def test_open_cases_word_an_attorney_only_reason_with_their_own_figures(staff_us
     html = _html(client_for(attorney).get(reverse("mentorship:open_cases")))
     assert "Capacity: no capacity left (1 active of 1)" in html
     assert reverse("mentorship:attorney_profile") in html
+
+
+def test_the_staff_case_list_shows_a_page_at_a_time_and_keeps_the_filters(staff_user, client_for):
+    from mentorship.views.staff import CASES_PER_PAGE
+
+    CaseFactory.create_batch(CASES_PER_PAGE + 3, status="seeking", created_by=staff_user)
+    client = client_for(staff_user)
+    first = client.get(reverse("staff:home"), {"status": "seeking"})
+    html = first.content.decode()
+    assert len(re.findall(r'href="/staff/cases/\d+/"', html)) == CASES_PER_PAGE
+    assert f"Cases 1 to {CASES_PER_PAGE} of {CASES_PER_PAGE + 3}" in html
+    assert "?status=seeking&amp;page=2" in html
+    second = client.get(reverse("staff:home"), {"status": "seeking", "page": "2"})
+    assert len(re.findall(r'href="/staff/cases/\d+/"', second.content.decode())) == 3
+    event = AuditEvent.objects.filter(object_type="mentorship.case_list").latest("id")
+    assert event.detail == "rows=3"
+    # A page past the end, or not a number, shows a page of cases, never an error.
+    for page in ("99", "x"):
+        assert client.get(reverse("staff:home"), {"page": page}).status_code == 200
