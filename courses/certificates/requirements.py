@@ -278,6 +278,14 @@ def course_suggestions(
         CourseAccreditation.objects.filter(jurisdiction=jurisdiction, course__live=True)
         .exclude(course_id__in=completed)
         .select_related("course")
+        # Of each course, its title and address: not its assessment, objectives or summaries.
+        .defer(
+            "course__final_assessment",
+            "course__learning_objectives",
+            "course__summary",
+            "course__law_change_summary",
+            "course__search_description",
+        )
         .order_by("course__title", "sort_order")
     )
     for row in rows:
@@ -297,15 +305,23 @@ def course_suggestions(
             offers.append((row.course, hours))
     keys = [""] + [line.category_code for line in spec.lines]
     result: dict[str, list[Suggestion]] = {}
+    # A page's URL costs a lookup of the site's root paths: only the courses shown get one.
+    urls: dict[int, str] = {}
     for key in keys:
         codes = spec.codes_counting_toward(key) if key else None
-        found = []
+        found: dict[int, tuple[object, Decimal]] = {}
         for course, hours in offers:
             amount = sum((value for code, value in hours.items() if codes is None or code in codes), ZERO)
-            if amount and all(item.course_id != course.pk for item in found):
-                found.append(Suggestion(course_id=course.pk, title=course.title, url=course.url or "", hours=amount))
-        found.sort(key=lambda item: (-item.hours, item.title))
-        result[key] = found[:SUGGESTIONS_PER_LINE]
+            if amount and course.pk not in found:
+                found[course.pk] = (course, amount)
+        shown = sorted(found.values(), key=lambda item: (-item[1], item[0].title))[:SUGGESTIONS_PER_LINE]
+        for course, _amount in shown:
+            if course.pk not in urls:
+                urls[course.pk] = course.url or ""
+        result[key] = [
+            Suggestion(course_id=course.pk, title=course.title, url=urls[course.pk], hours=amount)
+            for course, amount in shown
+        ]
     return result
 
 
