@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from .audit import current_request
 from .services import SESSION_STARTED_KEY, user_language, user_needs_mfa_enrolment
 
+SESSION_REFRESHED_KEY = "session_refreshed_at"
+
 
 class AuditRequestMiddleware:
     """Audit rows written while a request is served record its address and view, whoever writes them."""
@@ -55,7 +57,8 @@ class UserLanguageMiddleware:
 
 
 class SessionTimeoutMiddleware:
-    """End a session at the absolute limit, however active it has been."""
+    """End a session at the absolute limit, however active it has been; move its idle limit on
+    with activity, writing it at most once a ``SESSION_REFRESH_SECONDS``."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -70,6 +73,10 @@ class SessionTimeoutMiddleware:
                 logout(request)
                 messages.info(request, _("Your session ended. Please sign in again."))
                 return redirect(f"{reverse('account_login')}")
+            refreshed = request.session.get(SESSION_REFRESHED_KEY)
+            if refreshed is None or now - refreshed >= settings.SESSION_REFRESH_SECONDS:
+                # A change to the session saves it, and saving sets its expiry from now.
+                request.session[SESSION_REFRESHED_KEY] = now
         return self.get_response(request)
 
 

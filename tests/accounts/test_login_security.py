@@ -124,3 +124,34 @@ def test_password_rules(client):
         validate_password("x" * 129)
     validate_password("a" * 20 + " long passphrase without rules")
     validate_password("q" * 64 + "z")
+
+
+def _session_expiry(client):
+    from django.contrib.sessions.models import Session
+
+    return Session.objects.get(session_key=client.session.session_key).expire_date
+
+
+def test_an_idle_session_ends_and_activity_keeps_it(client, password):
+    user = VolunteerFactory()
+    with time_machine.travel("2026-03-02 08:00:00Z", tick=False) as traveller:
+        client.post(reverse("account_login"), {"login": user.email, "password": password})
+        for _ in range(4):  # active every 50 minutes: the hour's idle limit moves on each time
+            traveller.shift(50 * 60)
+            assert client.get(reverse("dashboard")).status_code == 200
+        traveller.shift(settings.SESSION_COOKIE_AGE + 1)
+        assert client.get(reverse("dashboard")).status_code == 302
+
+
+def test_a_signed_in_request_writes_the_session_at_most_once_a_minute(client, password):
+    user = VolunteerFactory()
+    with time_machine.travel("2026-03-02 08:00:00Z", tick=False) as traveller:
+        client.post(reverse("account_login"), {"login": user.email, "password": password})
+        client.get(reverse("dashboard"))
+        written = _session_expiry(client)
+        traveller.shift(settings.SESSION_REFRESH_SECONDS - 5)
+        client.get(reverse("dashboard"))
+        assert _session_expiry(client) == written
+        traveller.shift(10)
+        client.get(reverse("dashboard"))
+        assert _session_expiry(client) > written
