@@ -25,6 +25,10 @@ def pytest_configure(config):
     celery_app.conf.task_always_eager = True
     # Parallel test processes (pytest-xdist) each keep their files apart, as their databases are.
     worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker and settings.CACHES["default"]["BACKEND"].endswith("RedisCache"):
+        # Each process its own Redis database: tests clear the cache (FLUSHDB) around them, and
+        # one process's stored pages and rate-limit counters must not reach another's tests.
+        settings.CACHES["default"]["LOCATION"] = _redis_database_for(settings.CACHES["default"]["LOCATION"], worker)
     if worker:
         settings.MEDIA_ROOT = Path(f"{settings.MEDIA_ROOT}-{worker}")
         settings.PRIVATE_STORAGE_ROOT = Path(f"{settings.PRIVATE_STORAGE_ROOT}-{worker}")
@@ -57,6 +61,20 @@ def pytest_collection_modifyitems(items):
         )
 
     items.sort(key=lambda item: not first(item))
+
+
+# Databases 0-3 are the application's (cache, broker, results); the test processes take 4-15.
+_FIRST_TEST_REDIS_DATABASE = 4
+
+
+def _redis_database_for(location: str, worker: str) -> str:
+    from urllib.parse import urlsplit, urlunsplit
+
+    number = _FIRST_TEST_REDIS_DATABASE + int(worker.removeprefix("gw"))
+    if number > 15:
+        raise pytest.UsageError(f"Redis has 16 databases: run at most {16 - _FIRST_TEST_REDIS_DATABASE} test processes")
+    parts = urlsplit(location)
+    return urlunsplit(parts._replace(path=f"/{number}"))
 
 
 def skip_or_fail(mark: str, reason: str) -> None:
