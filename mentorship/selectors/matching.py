@@ -401,8 +401,9 @@ def attorney_inputs(
     required_training: dict[str, frozenset[int]] | None = None,
     law_changed: Mapping[int, datetime.date] | None = None,
     user_id: int | None = None,
+    user_ids: list[int] | None = None,
 ) -> list[AttorneyInput]:
-    """Every active volunteer attorney with a profile (or only `user_id`), as matching inputs.
+    """Every active volunteer attorney with a profile (or only `user_id`, or `user_ids`), as matching inputs.
 
     `cases_parties` maps case id -> adverse-party hashes for the cases being matched, so
     conflicts recorded against an adverse party reach those cases. `required_training` and
@@ -416,11 +417,13 @@ def attorney_inputs(
     enrollments = Enrollment.objects.filter(completed_at__isnull=False)
     bar_rows = BarAdmission.objects.filter(status=BarAdmission.Status.ACTIVE)
     if user_id is not None:
-        profile_rows = profile_rows.filter(user_id=user_id)
-        language_rows = language_rows.filter(profile__user_id=user_id)
-        experience_rows = experience_rows.filter(profile__user_id=user_id)
-        placements, offers = placements.filter(attorney_id=user_id), offers.filter(attorney_id=user_id)
-        enrollments, bar_rows = enrollments.filter(user_id=user_id), bar_rows.filter(user_id=user_id)
+        user_ids = [user_id]
+    if user_ids is not None:
+        profile_rows = profile_rows.filter(user_id__in=user_ids)
+        language_rows = language_rows.filter(profile__user_id__in=user_ids)
+        experience_rows = experience_rows.filter(profile__user_id__in=user_ids)
+        placements, offers = placements.filter(attorney_id__in=user_ids), offers.filter(attorney_id__in=user_ids)
+        enrollments, bar_rows = enrollments.filter(user_id__in=user_ids), bar_rows.filter(user_id__in=user_ids)
     profiles = {
         row[0]: row[1:]
         for row in profile_rows.values_list(

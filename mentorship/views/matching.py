@@ -22,8 +22,10 @@ from accounts.models import AuditEvent
 
 from .. import policy
 from ..forms import OfferConfirmForm
-from ..matching import CONSTRAINT_CODES, BatchTooLarge, explain_assignment, rank_mentors, solve_batch, top_k
+from ..matching import BatchTooLarge, explain_assignment, rank_mentors, solve_batch, top_k
+from ..matching.constraints import BY_CODE
 from ..models import Placement
+from ..selectors import exclusions
 from ..selectors import matching as selectors
 from ..services.matching import batch_publish
 from ..services.offers import OfferError, mentorship_assign, offer_send
@@ -198,31 +200,34 @@ def matching_case_excluded(request: HttpRequest, pk: int) -> HttpResponse:
     per constraint, then a page of names at a time, optionally of one constraint."""
     policy.require_staff(request)
     case, _level = policy.case_for_request(request, pk, minimum=policy.STAFF)
-    case_input, pool, context = selectors.matching_inputs_for_case(case_id=case.pk)
-    _suggestions, excluded = top_k(case_input, pool, 0, context=context)
-    counts = dict.fromkeys(CONSTRAINT_CODES, 0)
-    labels: dict[str, str] = {}
-    for exclusion in excluded:
-        for reason in exclusion.reasons:
-            counts[reason.code] += 1
-            labels.setdefault(reason.code, reason.text)
+    context = selectors.matching_context()
+    cases, parties = selectors.case_inputs(case_ids=[case.pk])
+    case_input, case_parties = cases[0], parties[case.pk]
+    counts = exclusions.exclusion_counts(case_input, case_parties, context)
     constraint = request.GET.get("constraint", "")
-    if counts.get(constraint):
-        excluded = [e for e in excluded if any(r.code == constraint for r in e.reasons)]
-    else:
+    if constraint not in counts.by_constraint:
         constraint = ""
-    page = Paginator(excluded, EXCLUDED_PER_PAGE).get_page(request.GET.get("page"))
-    users = selectors.attorneys_by_id(ids=[e.attorney_id for e in page.object_list])
+    paginator = Paginator(
+        exclusions.excluded_user_ids(case_input, case_parties, context, constraint=constraint), EXCLUDED_PER_PAGE
+    )
+    # Already counted with the constraints: spare the paginator a second pass over every attorney.
+    paginator.count = counts.by_constraint[constraint] if constraint else counts.excluded
+    page = paginator.get_page(request.GET.get("page"))
+    shown = list(page.object_list)
+    rows = exclusions.exclusions_for(case_input, case_parties, context, user_ids=shown)
+    users = selectors.attorneys_by_id(ids=shown)
     return render(
         request,
         "mentorship/matching/case_excluded.html",
         {
             "case": case,
             "constraint": constraint,
-            "excluded_counts": [(code, labels[code], n) for code, n in counts.items() if n],
+            "excluded_counts": [
+                (code, BY_CODE[code].reason(case_input, context).text, n) for code, n in counts.by_constraint.items()
+            ],
             "page": page,
-            "rows": [{"exclusion": e, "name": _name(users.get(e.attorney_id))} for e in page.object_list],
-            "attorney_count": len(pool),
+            "rows": [{"exclusion": e, "name": _name(users.get(e.attorney_id))} for e in rows],
+            "attorney_count": counts.compared,
         },
     )
 
