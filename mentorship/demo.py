@@ -14,7 +14,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
-from .models import Case, CaseDate, CaseStatus, Conflict
+from .models import Case, CaseDate, CaseStatus, Conflict, ReliefResult, Representation
 from .services.cases import case_date_add, case_set_status
 from .services.conflicts import conflict_record
 from .services.offers import (
@@ -27,6 +27,7 @@ from .services.offers import (
     offer_view_parties,
     placement_close,
 )
+from .services.outcomes import ReliefOutcome
 from .services.profiles import attorney_profile_ensure, attorney_profile_update, mentor_profile_ensure
 
 # key: firm, capacity, detained_ok, locations, languages (ISO 639-3, ILR), relief experience (type, 0-3)
@@ -203,7 +204,21 @@ def _case(people, spec) -> Case | None:
     placement = offer_accept(offer=offer, by=attorney)
     mentorship_assign(placement=placement, mentor=people[mentor_key], by=staff)
     if stage == "closed":
-        placement_close(placement=placement, by=staff, reason="Asylum granted")
+        decided = today - datetime.timedelta(days=20)
+        placement_close(
+            placement=placement,
+            by=staff,
+            reason="Asylum granted",
+            outcomes=[
+                ReliefOutcome(
+                    relief,
+                    ReliefResult.GRANTED if relief == "asylum" else ReliefResult.NO_DECISION,
+                    decided_on=decided if relief == "asylum" else None,
+                )
+                for relief in case.relief_types
+            ],
+            remained_represented=Representation.YES,
+        )
     return case
 
 

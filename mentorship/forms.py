@@ -18,7 +18,17 @@ from courses.vocabulary import ReliefType
 from lms.forms import IdChoiceField
 
 from .languages import ILR_LEVELS, country_choices, language_choices, language_name, language_names
-from .models import Case, CaseDateKind, CaseStatus, ExperienceLevel, MatchingSettings, MentorProfile
+from .models import (
+    Case,
+    CaseDateKind,
+    CaseStatus,
+    ExperienceLevel,
+    MatchingSettings,
+    MentorProfile,
+    ReliefResult,
+    Representation,
+)
+from .services.outcomes import ReliefOutcome
 
 
 def language_code_for(text: str) -> str | None:
@@ -457,9 +467,58 @@ class MentorAssignForm(forms.Form):
         self.fields["mentor"].queryset = mentor_queryset()
 
 
-class PlacementCloseForm(forms.Form):
+class PlacementOutcomeForm(forms.Form):
+    """A result for each relief the case seeks, and whether the survivor stayed represented."""
+
+    remained_represented = forms.ChoiceField(
+        label=_("Did the survivor remain represented?"),
+        choices=Representation.choices,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, relief_types: list[str], initial_outcomes=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.relief_types = [rt for rt in relief_types if rt in ReliefType.values]
+        known = {o.relief_type: o for o in initial_outcomes}
+        for relief_type in self.relief_types:
+            label = ReliefType(relief_type).label
+            existing = known.get(relief_type)
+            self.fields[f"result_{relief_type}"] = forms.ChoiceField(
+                label=_("%(relief)s: result") % {"relief": label},
+                choices=[("", _("Choose…")), *ReliefResult.choices],
+                initial=existing.result if existing else "",
+            )
+            self.fields[f"decided_on_{relief_type}"] = forms.DateField(
+                label=_("%(relief)s: decision date") % {"relief": label},
+                required=False,
+                widget=forms.DateInput(attrs={"type": "date"}),
+                initial=existing.decided_on if existing else None,
+            )
+            self.fields[f"appeal_{relief_type}"] = forms.BooleanField(
+                label=_("%(relief)s: appeal filed") % {"relief": label},
+                required=False,
+                initial=existing.appeal_filed if existing else False,
+            )
+        self.order_fields([*(name for name in self.fields if name != "remained_represented"), "remained_represented"])
+
+    def outcomes(self) -> list[ReliefOutcome]:
+        data = self.cleaned_data
+        return [
+            ReliefOutcome(
+                relief_type=rt,
+                result=data[f"result_{rt}"],
+                decided_on=data.get(f"decided_on_{rt}"),
+                appeal_filed=bool(data.get(f"appeal_{rt}")),
+            )
+            for rt in self.relief_types
+        ]
+
+
+class PlacementCloseForm(PlacementOutcomeForm):
     reason = forms.CharField(label=_("Reason"), max_length=200)
     reopen = forms.BooleanField(label=_("Return the case to the pool instead of closing it"), required=False)
+
+    field_order = ["reason", "reopen"]
 
 
 class HoursForm(forms.Form):

@@ -81,6 +81,12 @@ DATA_INVENTORY: dict[str, dict[str, tuple[str, str]]] = {
     "mentorship.Placement": {
         "id": _ID, "case": (CASE, "which case"), "attorney": (PERSONAL, "who represents"),
         "offer": (INTERNAL, "origin"), "placed_at": _TS, "closed_at": _TS, "closed_reason": (CASE, "outcome"),
+        "remained_represented": (CASE, "outcome reports"),
+    },
+    "mentorship.PlacementOutcome": {
+        "id": _ID, "placement": (CASE, "which placement"), "relief_type": (CASE, "outcome reports"),
+        "result": (CASE, "outcome reports"), "decided_on": (CASE, "outcome reports"),
+        "appeal_filed": (CASE, "outcome reports"), "recorded_by": (INTERNAL, "accountability"), "recorded_at": _TS,
     },
     "mentorship.Mentorship": {
         "id": _ID, "placement": (INTERNAL, "origin"), "case": (CASE, "which case"),

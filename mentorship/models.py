@@ -379,6 +379,23 @@ class CaseInterest(models.Model):
         return f"CaseInterest #{self.pk}"
 
 
+class Representation(models.TextChoices):
+    """Whether the survivor still had a lawyer once the placement ended."""
+
+    YES = "yes", _("Yes, still represented")
+    NO = "no", _("No, unrepresented")
+    UNKNOWN = "unknown", _("Not known")
+
+
+class ReliefResult(models.TextChoices):
+    GRANTED = "granted", _("Granted")
+    DENIED = "denied", _("Denied")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    ADMINISTRATIVELY_CLOSED = "administratively_closed", _("Administratively closed")
+    TRANSFERRED = "transferred", _("Transferred to other counsel")
+    NO_DECISION = "no_decision", _("No decision yet")
+
+
 class Placement(models.Model):
     """An attorney representing a case; at most one open placement per case."""
 
@@ -388,6 +405,9 @@ class Placement(models.Model):
     placed_at = models.DateTimeField(default=timezone.now)
     closed_at = models.DateTimeField(null=True, blank=True)
     closed_reason = models.CharField(max_length=200, blank=True)
+    remained_represented = models.CharField(
+        _("the survivor remained represented"), max_length=10, choices=Representation.choices, blank=True
+    )
 
     class Meta:
         ordering = ["-placed_at", "-id"]
@@ -399,6 +419,31 @@ class Placement(models.Model):
 
     def __str__(self) -> str:
         return f"Placement #{self.pk}"
+
+
+class PlacementOutcome(models.Model):
+    """What one relief the case sought came to by the end of a placement: the program's
+    outcome figures (aggregate only, small cells suppressed). Nothing in it names the survivor,
+    so it outlives the case's retention purge."""
+
+    placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="outcomes")
+    relief_type = models.CharField(_("relief sought"), max_length=40, choices=ReliefType.choices)
+    result = models.CharField(_("result"), max_length=30, choices=ReliefResult.choices)
+    decided_on = models.DateField(_("decision date"), null=True, blank=True)
+    appeal_filed = models.BooleanField(_("appeal filed"), default=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["placement_id", "relief_type"]
+        constraints = [
+            models.UniqueConstraint(fields=["placement", "relief_type"], name="one_outcome_per_relief_per_placement")
+        ]
+
+    def __str__(self) -> str:
+        return f"Outcome #{self.pk}"
 
 
 # ---------------------------------------------------------------------------

@@ -98,7 +98,7 @@ def case_timeline(*, case: Case) -> dict:
         "dates": case.dates.select_related("verified_by"),
         "offers": case.offers.select_related("attorney", "offered_by").order_by("-offered_at", "-id"),
         "interests": case.interests.select_related("attorney"),
-        "placements": case.placements.select_related("attorney").prefetch_related("mentorships__mentor"),
+        "placements": case.placements.select_related("attorney").prefetch_related("mentorships__mentor", "outcomes"),
         "conflicts": case.conflicts.select_related("attorney", "recorded_by"),
     }
 

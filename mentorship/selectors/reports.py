@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import statistics
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
@@ -27,6 +27,9 @@ from ..models import (
     CaseStatus,
     CaseStatusChange,
     Placement,
+    PlacementOutcome,
+    ReliefResult,
+    Representation,
 )
 from .hours import hours_by_month, hours_totals
 
@@ -244,6 +247,92 @@ def staff_overview(*, today: datetime.date | None = None) -> dict:
 
 
 # ---------------------------------------------------------------------------
+# Outcomes
+
+
+OUTCOME_RESULTS = tuple(ReliefResult.values)
+
+
+@dataclass
+class OutcomeGroup:
+    relief_type: str
+    court: str
+    year: int
+    results: dict[str, int]
+    appeals: int = 0
+    placements: set[int] = field(default_factory=set)
+    represented: set[int] = field(default_factory=set)
+
+    @property
+    def relief_label(self) -> str:
+        return str(ReliefType(self.relief_type).label) if self.relief_type in ReliefType.values else self.relief_type
+
+    @property
+    def total(self) -> int:
+        return sum(self.results.values())
+
+
+def outcomes_by_relief_court_and_year() -> list[OutcomeGroup]:
+    """Recorded outcomes grouped by relief type, court and year (of the decision, else of the
+    placement's end), with the count of each result, appeals filed, and how many survivors
+    stayed represented. One query."""
+    groups: dict[tuple[str, str, int], OutcomeGroup] = {}
+    rows = PlacementOutcome.objects.values_list(
+        "relief_type",
+        "placement__case__court",
+        "decided_on",
+        "placement__closed_at",
+        "recorded_at",
+        "result",
+        "appeal_filed",
+        "placement_id",
+        "placement__remained_represented",
+    )
+    for relief_type, court, decided_on, closed_at, recorded_at, result, appeal, placement_id, represented in rows:
+        when = decided_on or (timezone.localtime(closed_at).date() if closed_at else recorded_at.date())
+        key = (relief_type, court or "", when.year)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = OutcomeGroup(
+                relief_type=relief_type, court=court or "", year=when.year, results=dict.fromkeys(OUTCOME_RESULTS, 0)
+            )
+        group.results[result] = group.results.get(result, 0) + 1
+        group.appeals += int(appeal)
+        group.placements.add(placement_id)
+        if represented == Representation.YES:
+            group.represented.add(placement_id)
+    return sorted(groups.values(), key=lambda g: (-g.year, g.relief_label, g.court))
+
+
+def outcome_report_rows() -> tuple[list[str], list[list]]:
+    """The outcome report as staff see it and export it: aggregate, every count under
+    SMALL_CELL shown as "<5", a small group's every cell suppressed with it."""
+    header = [
+        _("year"),
+        _("relief type"),
+        _("court"),
+        _("outcomes recorded"),
+        *(str(ReliefResult(code).label) for code in OUTCOME_RESULTS),
+        _("appeals filed"),
+        _("survivors still represented"),
+    ]
+    rows = []
+    for g in outcomes_by_relief_court_and_year():
+        small = g.total < SMALL_CELL
+        cells = [g.results[code] for code in OUTCOME_RESULTS] + [g.appeals, len(g.represented)]
+        rows.append(
+            [
+                g.year,
+                g.relief_label,
+                g.court or _("(no court)"),
+                suppress(g.total),
+                *(SUPPRESSED if small else suppress(n) for n in cells),
+            ]
+        )
+    return header, rows
+
+
+# ---------------------------------------------------------------------------
 # CSV exports: a fixed list of reports, each with a fixed column list
 
 
@@ -294,6 +383,7 @@ EXPORTS = {
     "waiting-cases": _export_waiting,
     "capacity-by-language": _export_capacity,
     "hours-by-month": _export_hours,
+    "outcomes": outcome_report_rows,
 }
 
 

@@ -46,6 +46,7 @@ from ..models import (
 )
 from ..selectors.matching import mentor_conflicted
 from .cases import _placement_end, case_set_status
+from .outcomes import OutcomeError, ReliefOutcome, outcomes_save
 from .placement_rules import (
     MIN_OVERRIDE_REASON,
     blocking_at_accept,
@@ -413,8 +414,17 @@ def interest_express(*, case: Case, attorney: User) -> CaseInterest:
     return interest
 
 
-def placement_close(*, placement: Placement, by: User, reason: str, reopen: bool = False) -> Placement:
-    """End a placement: the case closes, or returns to the pool when ``reopen``."""
+def placement_close(
+    *,
+    placement: Placement,
+    by: User,
+    reason: str,
+    reopen: bool = False,
+    outcomes: list[ReliefOutcome] | None = None,
+    remained_represented: str = "",
+) -> Placement:
+    """End a placement: the case closes, or returns to the pool when ``reopen``; with
+    ``outcomes``, its structured outcome is recorded in the same transaction."""
     reason = " ".join(reason.split())
     if not reason:
         raise OfferError(_("Give a reason."))
@@ -423,6 +433,11 @@ def placement_close(*, placement: Placement, by: User, reason: str, reopen: bool
         locked = Placement.objects.select_for_update().get(pk=placement.pk)
         if locked.closed_at is not None:
             raise OfferError(_("This placement has already ended."))
+        if outcomes is not None:
+            try:
+                outcomes_save(placement=locked, by=by, outcomes=outcomes, remained_represented=remained_represented)
+            except OutcomeError as exc:
+                raise OfferError(str(exc)) from exc
         _placement_end(placement=locked, reason=reason, now=timezone.now())
         case_set_status(case=case, to_status=CaseStatus.SEEKING if reopen else CaseStatus.CLOSED, by=by, reason=reason)
         audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=locked, detail="placement ended")

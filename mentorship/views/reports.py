@@ -7,11 +7,12 @@ import csv
 from allauth.account.decorators import reauthentication_required
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from .. import policy
-from ..selectors.reports import report_rows
+from ..selectors.reports import outcome_report_rows, report_rows
 
 
 def _safe_cell(value) -> str:
@@ -38,3 +39,12 @@ def report_csv(request: HttpRequest, kind: str) -> HttpResponse:
     for row in rows:
         writer.writerow([_safe_cell(cell) for cell in row])
     return response
+
+
+@login_required
+@require_GET
+@policy.staff_required
+def outcomes_report(request: HttpRequest) -> HttpResponse:
+    """Outcomes by relief type, court and year, as exported: aggregate, small cells suppressed."""
+    header, rows = outcome_report_rows()
+    return render(request, "mentorship/staff/outcomes_report.html", {"header": header, "rows": rows})

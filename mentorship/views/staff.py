@@ -15,7 +15,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.audit import audit_record
 from accounts.models import AuditEvent
@@ -32,6 +32,7 @@ from ..forms import (
     MentorAssignForm,
     OfferSendForm,
     PlacementCloseForm,
+    PlacementOutcomeForm,
     ReliefRequirementForm,
     language_labels,
 )
@@ -66,6 +67,7 @@ from ..services.offers import (
     offer_withdraw,
     placement_close,
 )
+from ..services.outcomes import OutcomeError, outcomes_save
 from ..services.profiles import matching_settings_update, relief_requirement_add, relief_requirement_remove
 from ..services.retention import case_purge
 
@@ -189,7 +191,6 @@ def _case_page(request: HttpRequest, case, level: str, *, offer_form: OfferSendF
             "date_form": CaseDateForm(),
             "offer_form": offer_form,
             "conflict_form": ConflictForm(),
-            "close_form": PlacementCloseForm(),
             "can_offer": case.status == CaseStatus.SEEKING,
             **case_timeline(case=case),
         },
@@ -414,21 +415,72 @@ def mentor_assign(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def placement_close_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """End a placement with its structured outcome: the reason, each relief's result, and
+    whether the survivor stayed represented. Errors come back with everything kept."""
     policy.require_staff(request)
-    placement = get_object_or_404(Placement, pk=pk)
-    form = PlacementCloseForm(request.POST)
-    if form.is_valid():
+    placement = get_object_or_404(Placement.objects.select_related("attorney"), pk=pk)
+    case, _level = policy.case_for_request(request, placement.case_id, minimum=policy.STAFF)
+    if placement.closed_at is not None:
+        return redirect("staff:placement_outcome", pk=placement.pk)
+    form = PlacementCloseForm(request.POST or None, relief_types=case.relief_types)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
         try:
-            placement_close(placement=placement, by=request.user, **form.cleaned_data)
+            placement_close(
+                placement=placement,
+                by=request.user,
+                reason=data["reason"],
+                reopen=data["reopen"],
+                outcomes=form.outcomes(),
+                remained_represented=data["remained_represented"],
+            )
         except OfferError as exc:
-            messages.error(request, str(exc))
+            form.add_error(None, str(exc))
         else:
-            messages.success(request, _("Placement ended."))
-    else:
-        messages.error(request, _("Give a reason."))
-    return redirect("staff:case_detail", pk=placement.case_id)
+            messages.success(request, _("Placement ended and its outcome recorded."))
+            return redirect("staff:case_detail", pk=case.pk)
+    return render(
+        request,
+        "mentorship/staff/placement_outcome.html",
+        {"case": case, "placement": placement, "form": form, "closing": True},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def placement_outcome_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record or correct the outcome of an ended placement (a decision or appeal that came later)."""
+    policy.require_staff(request)
+    placement = get_object_or_404(Placement.objects.select_related("attorney"), pk=pk)
+    case, _level = policy.case_for_request(request, placement.case_id, minimum=policy.STAFF)
+    if placement.closed_at is None:
+        return redirect("staff:placement_close", pk=placement.pk)
+    form = PlacementOutcomeForm(
+        request.POST or None,
+        relief_types=case.relief_types,
+        initial={"remained_represented": placement.remained_represented},
+        initial_outcomes=placement.outcomes.all(),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            outcomes_save(
+                placement=placement,
+                by=request.user,
+                outcomes=form.outcomes(),
+                remained_represented=form.cleaned_data["remained_represented"],
+            )
+        except OutcomeError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Outcome recorded."))
+            return redirect("staff:case_detail", pk=case.pk)
+    return render(
+        request,
+        "mentorship/staff/placement_outcome.html",
+        {"case": case, "placement": placement, "form": form, "closing": False},
+    )
 
 
 @login_required

@@ -92,7 +92,10 @@ AUTHZ_MATRIX = {
     "staff:conflicts": [("get", None, staff_only())],
     "staff:conflict_delete": [("post", _case("conflict"), staff_only(302))],
     "staff:mentor_assign": [("get", _case("placement"), staff_only())],
-    "staff:placement_close": [("post", _case("placement"), staff_only(302))],
+    "staff:placement_close": [
+        ("get", _case("placement"), staff_only()),
+        ("post", _case("placement"), staff_only()),  # an empty form comes back with its errors
+    ],
     "staff:mentorship_end": [("post", _case("mentorship"), staff_only(302))],
     "staff:attorneys": [("get", None, staff_only())],
     "staff:attorney_detail": [("get", lambda w: {"pk": w["placed_attorney"].pk}, staff_only())],

@@ -350,7 +350,11 @@ def test_staff_assign_mentor_and_end_placement_through_pages(world, client_for):
     response = client.post(reverse("staff:mentor_assign", args=[placement.pk]), {"mentor": mentor.pk})
     assert response.status_code == 302
     assert placement.mentorships.get().mentor == mentor
-    client.post(reverse("staff:placement_close", args=[placement.pk]), {"reason": "Relief granted"})
+    outcome = {f"result_{relief}": "granted" for relief in placement.case.relief_types}
+    client.post(
+        reverse("staff:placement_close", args=[placement.pk]),
+        {"reason": "Relief granted", "remained_represented": "yes", **outcome},
+    )
     placement.refresh_from_db()
     assert placement.closed_at is not None and placement.closed_reason == "Relief granted"
     assert Case.objects.get(pk=placement.case_id).status == CaseStatus.CLOSED
