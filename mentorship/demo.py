@@ -17,6 +17,7 @@ from django.utils import timezone
 from .models import Case, CaseDate, CaseStatus, Conflict, ReliefResult, Representation
 from .services.cases import case_date_add, case_set_status
 from .services.conflicts import conflict_record
+from .services.messages import message_send
 from .services.offers import (
     interest_express,
     mentorship_assign,
@@ -203,6 +204,12 @@ def _case(people, spec) -> Case | None:
     offer_confirm_no_conflict(offer=offer, by=attorney)
     placement = offer_accept(offer=offer, by=attorney)
     mentorship_assign(placement=placement, mentor=people[mentor_key], by=staff)
+    message_send(
+        placement=placement,
+        author=people[mentor_key],
+        body="Welcome to the case. Shall we go through the declaration outline together this week?",
+    )
+    message_send(placement=placement, author=attorney, body="Yes, thank you. Thursday afternoon works for me.")
     if stage == "closed":
         decided = today - datetime.timedelta(days=20)
         placement_close(

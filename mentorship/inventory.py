@@ -83,6 +83,14 @@ DATA_INVENTORY: dict[str, dict[str, tuple[str, str]]] = {
         "offer": (INTERNAL, "origin"), "placed_at": _TS, "closed_at": _TS, "closed_reason": (CASE, "outcome"),
         "remained_represented": (CASE, "outcome reports"),
     },
+    "mentorship.Message": {
+        "id": _ID, "placement": (CASE, "which conversation"), "author": (PERSONAL, "who wrote"),
+        "body": (RESTRICTED, "working the case together; encrypted"), "sent_at": _TS,
+    },
+    "mentorship.ConversationRead": {
+        "id": _ID, "placement": (CASE, "which conversation"), "user": (PERSONAL, "whose read mark"),
+        "read_at": (INTERNAL, "unread counts"),
+    },
     "mentorship.PlacementOutcome": {
         "id": _ID, "placement": (CASE, "which placement"), "relief_type": (CASE, "outcome reports"),
         "result": (CASE, "outcome reports"), "decided_on": (CASE, "outcome reports"),

@@ -446,6 +446,37 @@ class PlacementOutcome(models.Model):
         return f"Outcome #{self.pk}"
 
 
+class Message(models.Model):
+    """One message in a placement's conversation between its attorney, mentor and program staff.
+    The text is encrypted at rest and never leaves the site: notifications only say there is one."""
+
+    placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    body = EncryptedTextField(_("message"))
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["sent_at", "id"]
+        indexes = [models.Index(fields=["placement", "sent_at"])]
+
+    def __str__(self) -> str:
+        return f"Message #{self.pk}"
+
+
+class ConversationRead(models.Model):
+    """How far one person has read a placement's conversation (for unread counts)."""
+
+    placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    read_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["placement", "user"], name="one_read_mark_per_conversation")]
+
+    def __str__(self) -> str:
+        return f"Read mark #{self.pk}"
+
+
 # ---------------------------------------------------------------------------
 # Mentoring
 

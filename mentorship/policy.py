@@ -314,6 +314,34 @@ def can_change_checkin(user, checkin: CheckIn) -> bool:
 # Fetch-or-404 helpers for views: each audits the read, or the denial.
 
 
+# ---------------------------------------------------------------------------
+# Conversations: one per placement, between its attorney, its current mentor and program staff
+
+
+def conversations_visible_to(user) -> QuerySet[Placement]:
+    """Placements whose conversation the user takes part in: staff every one; the attorney while
+    the placement is open; the mentor while the mentorship is current (a former mentor none)."""
+    if not _signed_in(user):
+        return Placement.objects.none()
+    if is_staff(user):
+        return Placement.objects.all()
+    allowed = Q(pk__in=[])
+    if is_attorney(user):
+        allowed |= Q(attorney=user)
+    if is_mentor(user):
+        allowed |= Q(pk__in=Mentorship.objects.filter(_current_q(), mentor=user).values("placement_id"))
+    return Placement.objects.filter(allowed, closed_at__isnull=True)
+
+
+def conversation_for_request(request: HttpRequest, pk: int, *, action: str = AuditEvent.Action.READ) -> Placement:
+    """The placement whose conversation is asked for, or the audited 404; the read is audited."""
+    placement = conversations_visible_to(request.user).select_related("case", "attorney").filter(pk=pk).first()
+    if placement is None:
+        raise deny(request, object_type="mentorship.conversation", object_id=pk)
+    audit_record(actor=request.user, action=action, obj=placement, request=request, detail="conversation")
+    return placement
+
+
 def deny(request: HttpRequest, *, object_type: str, object_id) -> Http404:
     audit_record(
         actor=request.user,

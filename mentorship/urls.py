@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import calendar, cases, checkins, deadlines, hours, offers, profiles
+from .views import calendar, cases, checkins, deadlines, hours, messages, offers, profiles
 
 app_name = "mentorship"
 urlpatterns = [
@@ -28,6 +28,7 @@ urlpatterns = [
     path("mentorship/checkins/<id:pk>/edit/", checkins.checkin_edit, name="checkin_edit"),
     path("mentorship/checkins/<id:pk>/delete/", checkins.checkin_delete_view, name="checkin_delete"),
     path("mentorship/goals/<id:pk>/done/", checkins.goal_toggle_view, name="goal_toggle"),
+    path("mentorship/placements/<id:pk>/messages/", messages.conversation, name="conversation"),
     path("mentorship/hours/", hours.my_hours, name="my_hours"),
     path("mentorship/hours/<id:pk>/delete/", hours.hours_delete_view, name="hours_delete"),
     path("mentorship/calendar/", calendar.calendar_settings, name="calendar_settings"),

@@ -23,6 +23,7 @@ from ..models import CaseDate, CaseOffer, CheckIn, Mentorship, MentorshipStatus,
 from .checkins import NEEDS_ATTENTION, NEEDS_CHECKIN, mentorship_rows
 from .deadlines import deadline_watch_rows
 from .hours import pro_bono_hours_for
+from .messages import unread_conversations_for
 from .reports import staff_overview
 
 
@@ -100,6 +101,10 @@ def dashboard_sections_for(*, request) -> list[tuple[str, dict]]:
         return []
     mfa_ok = not user_needs_mfa_enrolment(user=user)
     sections: list[tuple[str, dict]] = []
+    if policy.is_attorney(user) or mfa_ok:
+        unread = unread_conversations_for(user=user)
+        if unread:
+            sections.append(("mentorship/dashboards/_messages.html", {"unread": unread}))
     if policy.is_attorney(user):
         context = attorney_dashboard(user=user)
         if context["cases"] or context["offers"] or context["mentoring"]:

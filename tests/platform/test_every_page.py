@@ -171,6 +171,7 @@ SAMPLES: dict[str, Callable[[], dict]] = {
     "staff:mentor_assign": lambda: _pk(_model("mentorship.Placement")),
     "staff:placement_close": lambda: _pk(_model("mentorship.Placement")),
     "staff:placement_outcome": lambda: _pk(_model("mentorship.Placement")),
+    "mentorship:conversation": lambda: _pk(_model("mentorship.Placement")),
     "staff:mentorship_end": lambda: _pk(_mentorship()),
     "staff:attorney_detail": lambda: _pk(_model("mentorship.AttorneyProfile")),
     "staff:mentor_detail": lambda: _pk(_model("mentorship.MentorProfile")),
