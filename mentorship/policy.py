@@ -12,6 +12,9 @@ Case view levels, from least to most:
 - ``full``: the placed attorney, or the offered attorney once they confirmed no conflict.
 - ``staff``: program staff: everything, plus the history and offers log.
 
+Case documents: program staff see every one; the attorney of the open placement every one of
+their case; the case's current mentor those shared with the mentor and their own uploads.
+
 Mentorships follow their status: a mentor's access to a pairing (its check-ins, plan, case,
 dates, calendar entries, reminders and dashboard rows) ends when the pairing ends; the
 attorney keeps a read-only history of it; staff read all of it, audited.

@@ -21,6 +21,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.audit import audit_record
+from accounts.models import AuditEvent
+
 from .. import policy
 from ..models import Case, CaseDocument, DocumentKind, DocumentSensitivity
 from ..selectors.documents import (
@@ -149,6 +152,9 @@ def document_upload_view(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Document uploaded."))
             return redirect("mentorship:case_documents", pk=case.pk)
+    if request.method == "POST":
+        # The form again, with why it was refused: showing the case again is a read.
+        audit_record(actor=request.user, action=AuditEvent.Action.READ, obj=case, request=request, detail="documents")
     context = {"case": case, "form": form, "case_url": _case_page_url(case, role)}
     return render(request, "mentorship/documents/upload.html", context)
 
@@ -169,6 +175,8 @@ def document_version_new(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Version %(number)s uploaded.") % {"number": version.number})
             return redirect("mentorship:case_documents", pk=document.case_id)
+    if request.method == "POST":
+        audit_record(actor=request.user, action=AuditEvent.Action.READ, obj=document, request=request)
     return render(request, "mentorship/documents/version_form.html", {"document": document, "form": form})
 
 

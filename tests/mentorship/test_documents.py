@@ -274,6 +274,8 @@ def test_an_upload_through_the_page_is_judged_by_its_bytes_not_the_browser_s_con
     html = response.content.decode()
     assert response.status_code == 200 and "There is a problem" in html
     assert "This kind of file cannot be uploaded" in html and not CaseDocument.objects.exists()
+    # Showing the case again, with why the file was refused, is one audited read.
+    assert AuditEvent.objects.filter(action="read", object_type="mentorship.case", detail="documents").count() == 1
     honest = SimpleUploadedFile("notice.pdf", _pdf(), content_type="text/html")
     response = client.post(url, {**form, "file": honest, "shared_with_mentor": "on"})
     assert response.status_code == 302
