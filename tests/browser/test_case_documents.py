@@ -14,7 +14,7 @@ from django.core.files.storage import storages
 
 from mentorship.fields import field_cipher
 from mentorship.models import CaseDocument, DocumentVersion
-from tests.factories import PlacementFactory, attorney_with_profile
+from tests.factories import PlacementFactory, attorney_with_profile, case_document_make
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -122,3 +122,20 @@ def test_a_case_document_shown_anyway_runs_no_script(page, sign_in, private_stor
     assert not beacons, f"the document reached out: {beacons}"
     page.unroute(f"**{url}")
     assert _site_storage_flag(page) is None
+
+
+def test_the_documents_pages_pass_axe(page, sign_in, private_storage, attorney, check_page):
+    """The list, and the upload form showing its error summary after a refused file."""
+    placement = PlacementFactory(attorney=attorney)
+    case_document_make(case=placement.case, by=attorney, shared_with_mentor=True)
+    sign_in(attorney)
+    page.goto(f"/mentorship/cases/{placement.case_id}/documents/")
+    assert "Download version 1" in page.locator("main").inner_text()
+    check_page(page)
+    page.goto(f"/mentorship/cases/{placement.case_id}/documents/new/")
+    page.get_by_label("Title").fill("Statement")
+    page.get_by_label("File").set_input_files({"name": "statement.pdf", "mimeType": "application/pdf", "buffer": HTML})
+    page.get_by_role("button", name="Upload").click()
+    page.wait_for_load_state("load")
+    assert "This kind of file cannot be uploaded" in page.locator(".error-summary").inner_text()
+    check_page(page)
