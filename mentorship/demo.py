@@ -9,14 +9,26 @@ real services, so a second run leaves every table's row count unchanged.
 from __future__ import annotations
 
 import datetime
+import io
 
 from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
+from pypdf import PdfWriter
 
-from .models import Case, CaseDate, CaseStatus, Conflict, ReliefResult, Representation
+from .models import (
+    Case,
+    CaseDate,
+    CaseStatus,
+    Conflict,
+    DocumentKind,
+    DocumentSensitivity,
+    ReliefResult,
+    Representation,
+)
 from .services.cases import case_date_add, case_set_status
 from .services.conflicts import conflict_record
+from .services.documents import document_upload
 from .services.messages import message_send
 from .services.offers import (
     interest_express,
@@ -210,6 +222,17 @@ def _case(people, spec) -> Case | None:
         body="Welcome to the case. Shall we go through the declaration outline together this week?",
     )
     message_send(placement=placement, author=attorney, body="Yes, thank you. Thursday afternoon works for me.")
+    if ref == DOCUMENT_CASE:
+        document_upload(
+            case=case,
+            by=attorney,
+            file=io.BytesIO(blank_pdf()),
+            name="hearing-notice.pdf",
+            title="Hearing notice (demo: a blank page)",
+            kind=DocumentKind.NOTICE,
+            sensitivity=DocumentSensitivity.COURT_FILING,
+            shared_with_mentor=True,
+        )
     if stage == "closed":
         decided = today - datetime.timedelta(days=20)
         placement_close(
@@ -227,6 +250,19 @@ def _case(people, spec) -> Case | None:
             remained_represented=Representation.YES,
         )
     return case
+
+
+# The placed case that carries a demo document, shared with its mentor.
+DOCUMENT_CASE = "PBA-2026-0001"
+
+
+def blank_pdf() -> bytes:
+    """A one-page PDF with nothing on it: a harmless stand-in for a notice."""
+    writer = PdfWriter()
+    writer.add_blank_page(width=612, height=792)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def _backdate(case: Case) -> None:

@@ -29,9 +29,30 @@ def _multifernet(keys: tuple[str, ...]) -> MultiFernet:
     return MultiFernet([Fernet(key.strip().encode()) for key in keys])
 
 
+def _configured_keys() -> tuple[str, ...]:
+    return tuple(k for k in settings.FIELD_ENCRYPTION_KEYS if k.strip())
+
+
 def field_cipher() -> MultiFernet:
     """The cipher for the keys currently configured (the first key encrypts)."""
-    return _multifernet(tuple(k for k in settings.FIELD_ENCRYPTION_KEYS if k.strip()))
+    return _multifernet(_configured_keys())
+
+
+@lru_cache(maxsize=8)
+def _fernet(key: str) -> Fernet:
+    return Fernet(key.strip().encode())
+
+
+def encrypted_with_newest_key(token: bytes) -> bool:
+    """Whether the newest key decrypts the token (rotation then has nothing to do for it)."""
+    keys = _configured_keys()
+    if not keys:
+        raise ImproperlyConfigured("FIELD_ENCRYPTION_KEYS is empty.")
+    try:
+        _fernet(keys[0]).decrypt(token)
+    except InvalidToken:
+        return False
+    return True
 
 
 def encrypt_text(value: str) -> str:

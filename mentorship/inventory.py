@@ -91,6 +91,20 @@ DATA_INVENTORY: dict[str, dict[str, tuple[str, str]]] = {
         "id": _ID, "placement": (CASE, "which conversation"), "user": (PERSONAL, "whose read mark"),
         "read_at": (INTERNAL, "unread counts"),
     },
+    "mentorship.CaseDocument": {
+        "id": _ID, "case": (CASE, "which case"), "kind": (CASE, "telling documents apart"),
+        "sensitivity": (CASE, "how carefully to handle it"), "title": (RESTRICTED, "may name the client; encrypted"),
+        "shared_with_mentor": (INTERNAL, "whether the current mentor may see it"),
+        "created_by": (INTERNAL, "accountability"), "created_at": _TS,
+    },
+    "mentorship.DocumentVersion": {
+        "id": _ID, "document": (CASE, "which document"), "number": (INTERNAL, "version order"),
+        "storage_key": (INTERNAL, "random key of the encrypted bytes on private storage"),
+        "original_name": (RESTRICTED, "the download's file name; encrypted"),
+        "content_type": (INTERNAL, "the kind detected from the bytes"), "size": (INTERNAL, "upload limit"),
+        "sha256": (SECRET, "integrity of the stored bytes; never displayed"),
+        "uploaded_by": (INTERNAL, "accountability"), "uploaded_at": _TS,
+    },
     "mentorship.PlacementOutcome": {
         "id": _ID, "placement": (CASE, "which placement"), "relief_type": (CASE, "outcome reports"),
         "result": (CASE, "outcome reports"), "decided_on": (CASE, "outcome reports"),

@@ -778,3 +778,68 @@ class ReliefTypeRequirement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.relief_type} requires course #{self.course_id}"
+
+
+# ---------------------------------------------------------------------------
+# Case documents
+
+
+class DocumentKind(models.TextChoices):
+    DECLARATION = "declaration", _("Declaration")
+    EVIDENCE = "evidence", _("Evidence")
+    FILED_APPLICATION = "filed_application", _("Filed application")
+    NOTICE = "notice", _("Notice")
+    OTHER = "other", _("Other")
+
+
+class DocumentSensitivity(models.TextChoices):
+    CLIENT_STATEMENT = "client_statement", _("Client statement")
+    IDENTITY_DOCUMENT = "identity_document", _("Identity document")
+    COURT_FILING = "court_filing", _("Court filing")
+    OTHER = "other", _("Other")
+
+
+class CaseDocument(models.Model):
+    """A file on a case (a declaration, evidence, a filed application, a notice), in one or more
+    versions. Seen by program staff, the placed attorney and, when shared, the current mentor
+    (``mentorship.policy``); deleting one removes its rows and its bytes."""
+
+    # PROTECT: a case's documents go only through document_delete or the retention purge,
+    # which also remove the bytes from storage; a cascade would leave them behind.
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="documents")
+    kind = models.CharField(_("kind of document"), max_length=24, choices=DocumentKind.choices)
+    sensitivity = models.CharField(_("sensitivity"), max_length=24, choices=DocumentSensitivity.choices)
+    # Encrypted: a title may name the client ("Declaration of …").
+    title = EncryptedTextField(_("title"))
+    shared_with_mentor = models.BooleanField(_("shared with the mentor"), default=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"CaseDocument #{self.pk}"
+
+
+class DocumentVersion(models.Model):
+    """One upload of a document. The bytes are encrypted (the keys of FIELD_ENCRYPTION_KEYS) and
+    kept on the "private" storage under a random key; the original file name is kept encrypted,
+    for the name of the download, and never appears in a storage key or a URL."""
+
+    document = models.ForeignKey(CaseDocument, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    storage_key = models.CharField(max_length=100, unique=True, editable=False)
+    original_name = EncryptedTextField(_("file name"))
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["document_id", "-number"]
+        constraints = [models.UniqueConstraint(fields=["document", "number"], name="one_version_number_per_document")]
+
+    def __str__(self) -> str:
+        return f"DocumentVersion #{self.pk}"

@@ -12,6 +12,9 @@ Case view levels, from least to most:
 - ``full``: the placed attorney, or the offered attorney once they confirmed no conflict.
 - ``staff``: program staff: everything, plus the history and offers log.
 
+Case documents: program staff see every one; the attorney of the open placement every one of
+their case; the case's current mentor those shared with the mentor and their own uploads.
+
 Mentorships follow their status: a mentor's access to a pairing (its check-ins, plan, case,
 dates, calendar entries, reminders and dashboard rows) ends when the pairing ends; the
 attorney keeps a read-only history of it; staff read all of it, audited.
@@ -33,8 +36,10 @@ from accounts.models import AuditEvent, User
 
 from .models import (
     Case,
+    CaseDocument,
     CaseOffer,
     CheckIn,
+    DocumentVersion,
     Mentorship,
     MentorshipStatus,
     OfferStatus,
@@ -340,6 +345,117 @@ def conversation_for_request(request: HttpRequest, pk: int, *, action: str = Aud
         raise deny(request, object_type="mentorship.conversation", object_id=pk)
     audit_record(actor=request.user, action=action, obj=placement, request=request, detail="conversation")
     return placement
+
+
+# ---------------------------------------------------------------------------
+# Case documents: program staff, the placed attorney while the placement is open, and the
+# case's current mentor for what is shared with them (and what they uploaded themselves)
+
+DOCUMENTS_STAFF = "staff"
+DOCUMENTS_ATTORNEY = "attorney"
+DOCUMENTS_MENTOR = "mentor"
+
+
+def _attorney_placed_on(user, case: Case) -> bool:
+    return is_attorney(user) and Placement.objects.filter(case=case, attorney=user, closed_at__isnull=True).exists()
+
+
+def document_role(user, case: Case | None) -> str | None:
+    """How the user comes to a case's documents, or None: staff see every one; the attorney of
+    the open placement every one; the current mentor those shared with them or their own. An
+    offered attorney, a former mentor and the attorney of an ended placement have none."""
+    if case is None or not _signed_in(user):
+        return None
+    if is_staff(user):
+        return DOCUMENTS_STAFF
+    if _attorney_placed_on(user, case):
+        return DOCUMENTS_ATTORNEY
+    if mentorships_mentored_by(user).filter(case=case).exists():
+        return DOCUMENTS_MENTOR
+    return None
+
+
+def documents_visible_to(user, case: Case | None = None) -> QuerySet[CaseDocument]:
+    """The documents the user may see (of one case, when given)."""
+    if not _signed_in(user):
+        return CaseDocument.objects.none()
+    if is_staff(user):
+        documents = CaseDocument.objects.all()
+    else:
+        allowed = Q(pk__in=[])
+        if is_attorney(user):
+            open_placements = Placement.objects.filter(attorney=user, closed_at__isnull=True)
+            allowed |= Q(case__in=open_placements.values("case_id"))
+        if is_mentor(user):
+            mentored = mentorships_mentored_by(user).values("case_id")
+            allowed |= Q(case__in=mentored) & (Q(shared_with_mentor=True) | Q(created_by=user))
+        documents = CaseDocument.objects.filter(allowed)
+    return documents if case is None else documents.filter(case=case)
+
+
+def can_upload_document(user, case: Case) -> bool:
+    """Everyone who sees some of a case's documents may add one (a mentor's is theirs to see)."""
+    return document_role(user, case) is not None
+
+
+def can_share_document(user, document: CaseDocument, *, role: str | None = None) -> bool:
+    """Only the placed attorney and program staff decide what the mentor sees. `role` is the
+    user's ``document_role`` on the document's case, when the caller has it already."""
+    role = role or document_role(user, document.case)
+    return role in {DOCUMENTS_STAFF, DOCUMENTS_ATTORNEY}
+
+
+def can_change_document(user, document: CaseDocument, *, role: str | None = None) -> bool:
+    """A new version or deletion: staff, the placed attorney, or the mentor who uploaded it."""
+    role = role or document_role(user, document.case)
+    if role == DOCUMENTS_MENTOR:
+        return document.created_by_id == user.pk
+    return role is not None
+
+
+def case_documents_for_request(
+    request: HttpRequest, pk: int, *, action: str = AuditEvent.Action.READ, audit: bool = True
+) -> tuple[Case, str]:
+    """The case whose documents are asked for and the user's role, or the audited 404."""
+    case = Case.objects.filter(pk=pk).first()
+    role = document_role(request.user, case)
+    if role is None:
+        raise deny(request, object_type="mentorship.case_documents", object_id=pk)
+    if audit:
+        audit_record(actor=request.user, action=action, obj=case, request=request, detail="documents")
+    return case, role
+
+
+def document_for_request(
+    request: HttpRequest,
+    pk: int,
+    *,
+    may: Callable[..., bool] | None = None,
+    action: str = AuditEvent.Action.READ,
+    audit: bool = True,
+) -> CaseDocument:
+    """A document the user may see (and, with `may`, act on), or the audited 404."""
+    document = documents_visible_to(request.user).select_related("case").filter(pk=pk).first()
+    if document is None or (may is not None and not may(request.user, document)):
+        raise deny(request, object_type="mentorship.casedocument", object_id=pk)
+    if audit:
+        audit_record(actor=request.user, action=action, obj=document, request=request)
+    return document
+
+
+def document_version_for_request(
+    request: HttpRequest, pk: int, *, action: str = AuditEvent.Action.EXPORT
+) -> DocumentVersion:
+    """A version of a document the user may see, or the audited 404; the download is audited."""
+    version = (
+        DocumentVersion.objects.filter(pk=pk, document__in=documents_visible_to(request.user))
+        .select_related("document")
+        .first()
+    )
+    if version is None:
+        raise deny(request, object_type="mentorship.documentversion", object_id=pk)
+    audit_record(actor=request.user, action=action, obj=version, request=request, detail="download")
+    return version
 
 
 def deny(request: HttpRequest, *, object_type: str, object_id) -> Http404:

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import calendar, cases, checkins, deadlines, hours, messages, offers, profiles
+from .views import calendar, cases, checkins, deadlines, documents, hours, messages, offers, profiles
 
 app_name = "mentorship"
 urlpatterns = [
@@ -29,6 +29,14 @@ urlpatterns = [
     path("mentorship/checkins/<id:pk>/delete/", checkins.checkin_delete_view, name="checkin_delete"),
     path("mentorship/goals/<id:pk>/done/", checkins.goal_toggle_view, name="goal_toggle"),
     path("mentorship/placements/<id:pk>/messages/", messages.conversation, name="conversation"),
+    # A case's documents: for its placed attorney, its current mentor (what is shared) and program staff
+    path("mentorship/cases/<id:pk>/documents/", documents.case_documents, name="case_documents"),
+    path("mentorship/cases/<id:pk>/documents/new/", documents.document_upload_view, name="document_upload"),
+    path("mentorship/documents/<id:pk>/versions/new/", documents.document_version_new, name="document_version_new"),
+    path("mentorship/documents/<id:pk>/share/", documents.document_share_view, name="document_share"),
+    path("mentorship/documents/<id:pk>/unshare/", documents.document_unshare_view, name="document_unshare"),
+    path("mentorship/documents/<id:pk>/delete/", documents.document_delete_view, name="document_delete"),
+    path("mentorship/document-versions/<id:pk>/download/", documents.document_download, name="document_download"),
     path("mentorship/hours/", hours.my_hours, name="my_hours"),
     path("mentorship/hours/<id:pk>/delete/", hours.hours_delete_view, name="hours_delete"),
     path("mentorship/calendar/", calendar.calendar_settings, name="calendar_settings"),

@@ -7,7 +7,8 @@ location, notes, adverse parties and their hashes, reasons, date sources, check-
 and next steps, mentoring-plan goals, hours descriptions and links to a family's other
 cases. It runs on schedule for cases closed longer than ``CASE_RETENTION_DAYS`` and, for a
 closed case, when program staff ask. Each purge writes an audit row; purging twice
-changes nothing. Cases have no files, so there are none to delete.
+changes nothing. The case's documents go entirely: their rows at once, their bytes on the
+private storage as soon as the purge is committed.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from ..models import (
     Placement,
 )
 from .cases import CaseError
+from .documents import documents_delete_for_case
 
 PURGE_SCHEDULED = "retention"
 PURGE_BY_STAFF = "staff"
@@ -70,7 +72,9 @@ def case_purge(*, case: Case, by: User | None, why: str = PURGE_BY_STAFF) -> boo
         CheckIn.objects.filter(mentorship__case=locked).update(notes="", next_steps="")
         MentoringGoal.objects.filter(mentorship__case=locked).update(title=_("(removed at retention)"))
         HoursEntry.objects.filter(case=locked).update(description="")
-        audit_record(actor=by, action=AuditEvent.Action.DELETE, obj=locked, detail=f"purge={why}")
+        documents = documents_delete_for_case(case=locked)
+        detail = f"purge={why}" + (f" documents={documents}" if documents else "")
+        audit_record(actor=by, action=AuditEvent.Action.DELETE, obj=locked, detail=detail)
     return True
 
 

@@ -84,6 +84,7 @@ def _render_case_detail(request: HttpRequest, *, case, level, hours_form: HoursF
         "offer": policy.live_offer_for(request.user, case) if level in {policy.SUMMARY, policy.PARTIES} else None,
         "override_offer": placement_override(case=case) if policy.can_see_placement_override(level) else None,
         "conversation": policy.conversations_visible_to(request.user).filter(case=case, closed_at__isnull=True).first(),
+        "show_documents": policy.document_role(request.user, case) is not None,
     }
     if context["show_identifying"]:
         context["dates"] = case.dates.all()

@@ -113,6 +113,9 @@ def mentorship_checkins(request: HttpRequest, pk: int) -> HttpResponse:
         "topic_labels": dict(CHECKIN_TOPICS),
         "today": timezone.localdate(),
         "viewer_is_staff": policy.is_staff(request.user),
+        "show_documents": current
+        and mentorship.case_id is not None
+        and policy.document_role(request.user, mentorship.case) is not None,
     }
     return render(request, "mentorship/checkins/mentorship.html", context)
 

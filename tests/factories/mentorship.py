@@ -1,4 +1,5 @@
 import datetime
+import io
 
 import factory
 from django.utils import timezone
@@ -37,6 +38,7 @@ __all__ = [
     "CheckInFactory",
     "HoursEntryFactory",
     "attorney_with_profile",
+    "case_document_make",
 ]
 
 
@@ -176,3 +178,30 @@ def attorney_with_profile(
     for relief_type, level in relief:
         AttorneyReliefExperienceFactory(profile=profile, relief_type=relief_type, level=level)
     return profile.user
+
+
+def case_document_make(
+    *,
+    case,
+    by,
+    content: bytes | None = None,
+    name: str = "notice.pdf",
+    title: str = "Hearing notice",
+    kind: str = "notice",
+    sensitivity: str = "court_filing",
+    shared_with_mentor: bool = False,
+):
+    """A document on the case through the upload service (a blank one-page PDF unless given)."""
+    from mentorship.demo import blank_pdf
+    from mentorship.services.documents import document_upload
+
+    return document_upload(
+        case=case,
+        by=by,
+        file=io.BytesIO(blank_pdf() if content is None else content),
+        name=name,
+        title=title,
+        kind=kind,
+        sensitivity=sensitivity,
+        shared_with_mentor=shared_with_mentor,
+    )

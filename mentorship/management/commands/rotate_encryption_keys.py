@@ -2,6 +2,8 @@
 
 Rotation: prepend a new key to FIELD_ENCRYPTION_KEYS, deploy, run this command, then drop
 the old key. Safe to run twice; rows are updated in batches without loading models' save().
+The bytes of case documents on the private storage are re-encrypted too, each version under
+a new storage key (see mentorship.services.documents.document_bytes_rotate).
 
 FIELD_HASH_KEY is not rotated here, nor anywhere: conflicts store only the keyed hash of an
 adverse party (never the name), so they cannot be re-hashed under a new key.
@@ -12,6 +14,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
 from mentorship.fields import EncryptedTextField, rotate_token
+from mentorship.services.documents import document_bytes_rotate
 
 BATCH = 500
 
@@ -32,7 +35,9 @@ class Command(BaseCommand):
                 count = self._rotate_column(table, pk, column)
                 total += count
                 self.stdout.write(f"{model._meta.label}.{field.name}: {count} values re-encrypted")
-        self.stdout.write(self.style.SUCCESS(f"Done: {total} values re-encrypted."))
+        files = document_bytes_rotate()
+        self.stdout.write(f"mentorship.DocumentVersion bytes: {files} files re-encrypted")
+        self.stdout.write(self.style.SUCCESS(f"Done: {total} values and {files} files re-encrypted."))
 
     def _rotate_column(self, table: str, pk: str, column: str) -> int:
         count = 0
