@@ -1,6 +1,6 @@
-"""Working a case together in a real browser: the attorney writes to the mentor, the mentor
-answers in the case's conversation, and program staff end the placement with a structured
-outcome that then appears in the outcome report."""
+"""Working a case together in a real browser: the attorney uploads a declaration and shares it
+with the mentor, the mentor reads it and answers in the case's conversation, and program staff
+end the placement with a structured outcome that then appears in the outcome report."""
 
 import datetime
 import re
@@ -8,7 +8,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from mentorship.models import CaseStatus, Message, PlacementOutcome, ReliefResult
+from mentorship.models import CaseDocument, CaseStatus, Message, PlacementOutcome, ReliefResult
 from tests.factories import (
     CaseFactory,
     MentorProfileFactory,
@@ -22,6 +22,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db(transaction=True)
 
 COURT = "San Antonio Immigration Court"
+DECLARATION = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 
 def field(page, label: str):
@@ -48,8 +49,8 @@ def _outcome_row(page) -> list[str]:
     return [cell.strip() for cell in row.locator("td").all_inner_texts()]
 
 
-def test_attorney_and_mentor_talk_in_the_conversation_staff_end_the_placement_with_an_outcome(
-    page, sign_in, check_page
+def test_attorney_shares_a_declaration_the_mentor_answers_staff_end_the_placement_with_an_outcome(
+    page, sign_in, check_page, private_storage
 ):
     staff = StaffFactory(full_name="Sam Staff")
     totp_enrol(staff)
@@ -66,8 +67,29 @@ def test_attorney_and_mentor_talk_in_the_conversation_staff_end_the_placement_wi
     page.goto("/staff/reports/outcomes/")
     assert _outcome_row(page)[3] == "<5"
 
-    # The attorney opens the case and writes to the mentor.
+    # The attorney uploads the declaration, not shared at first, then shares it with the mentor.
     sign_in(attorney)
+    page.goto(f"/mentorship/cases/{case.pk}/")
+    page.get_by_role("link", name="Case documents").click()
+    page.get_by_role("link", name="Upload a document").click()
+    check_page(page, "case-work", "upload")
+    field(page, "Title").fill("Declaration, first draft")
+    field(page, "Kind of document").select_option(label="Declaration")
+    field(page, "Sensitivity").select_option(label="Client statement")
+    field(page, "File").set_input_files(
+        {"name": "declaration-draft.pdf", "mimeType": "application/pdf", "buffer": DECLARATION}
+    )
+    page.get_by_role("button", name="Upload").click()
+    page.get_by_text("Document uploaded.").wait_for()
+    document = CaseDocument.objects.get(case=case)
+    assert not document.shared_with_mentor
+    page.get_by_role("button", name="Share with the mentor").click()
+    page.get_by_text("The mentor can now see this document.").wait_for()
+    check_page(page, "case-work", "documents")
+    document.refresh_from_db()
+    assert document.shared_with_mentor
+
+    # ... and writes to the mentor about it.
     page.goto(f"/mentorship/cases/{case.pk}/")
     page.get_by_role("link", name="Conversation with your mentor and program staff").click()
     page.wait_for_url(f"**/mentorship/placements/{placement.pk}/messages/")
@@ -82,6 +104,12 @@ def test_attorney_and_mentor_talk_in_the_conversation_staff_end_the_placement_wi
     page.get_by_role("link", name="Dashboard").first.click()
     page.get_by_text("1 new message").wait_for()
     check_page(page, "case-work", "mentor-dashboard")
+    page.goto(f"/mentorship/mentorships/{mentorship.pk}/")
+    page.get_by_role("link", name="Case documents").click()
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name=re.compile("Download version 1")).click()
+    assert download_info.value.suggested_filename.endswith(".pdf")
+    assert open(download_info.value.path(), "rb").read() == DECLARATION
     page.goto(f"/mentorship/mentorships/{mentorship.pk}/")
     page.get_by_role("link", name="Conversation on the case").click()
     page.get_by_text("Could you read the timeline part?").wait_for()
