@@ -85,7 +85,7 @@ DATA_INVENTORY: dict[str, dict[str, tuple[str, str]]] = {
     },
     "mentorship.Message": {
         "id": _ID, "placement": (CASE, "which conversation"), "author": (PERSONAL, "who wrote"),
-        "body": (RESTRICTED, "working the case together; encrypted"), "sent_at": _TS,
+        "body": (RESTRICTED, "working the case together; encrypted, deleted at retention"), "sent_at": _TS,
     },
     "mentorship.ConversationRead": {
         "id": _ID, "placement": (CASE, "which conversation"), "user": (PERSONAL, "whose read mark"),

@@ -5,8 +5,9 @@ dates, placements, hours and check-in counts) so that program reports still add 
 clears every other field that could point to the client: initials, country, court and
 location, notes, adverse parties and their hashes, reasons, date sources, check-in notes
 and next steps, mentoring-plan goals, hours descriptions and links to a family's other
-cases. It runs on schedule for cases closed longer than ``CASE_RETENTION_DAYS`` and, for a
-closed case, when program staff ask. Each purge writes an audit row; purging twice
+cases, and the case's conversations (their messages and read marks). It runs on schedule
+for cases closed longer than ``CASE_RETENTION_DAYS`` and, for a closed case, when program
+staff ask. Each purge writes an audit row; purging twice
 changes nothing. The case's documents go entirely: their rows at once, their bytes on the
 private storage as soon as the purge is committed.
 """
@@ -32,8 +33,10 @@ from ..models import (
     CaseStatusChange,
     CheckIn,
     Conflict,
+    ConversationRead,
     HoursEntry,
     MentoringGoal,
+    Message,
     Placement,
 )
 from .cases import CaseError
@@ -72,8 +75,11 @@ def case_purge(*, case: Case, by: User | None, why: str = PURGE_BY_STAFF) -> boo
         CheckIn.objects.filter(mentorship__case=locked).update(notes="", next_steps="")
         MentoringGoal.objects.filter(mentorship__case=locked).update(title=_("(removed at retention)"))
         HoursEntry.objects.filter(case=locked).update(description="")
+        messages, _by_model = Message.objects.filter(placement__case=locked).delete()
+        ConversationRead.objects.filter(placement__case=locked).delete()
         documents = documents_delete_for_case(case=locked)
-        detail = f"purge={why}" + (f" documents={documents}" if documents else "")
+        detail = f"purge={why}" + (f" messages={messages}" if messages else "")
+        detail += f" documents={documents}" if documents else ""
         audit_record(actor=by, action=AuditEvent.Action.DELETE, obj=locked, detail=detail)
     return True
 

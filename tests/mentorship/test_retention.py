@@ -9,7 +9,17 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import AuditEvent
-from mentorship.models import Case, CaseStatus, CaseStatusChange, CheckIn, HoursEntry, MentoringGoal
+from mentorship.models import (
+    Case,
+    CaseStatus,
+    CaseStatusChange,
+    CheckIn,
+    ConversationRead,
+    HoursEntry,
+    MentoringGoal,
+    Message,
+)
+from mentorship.services.messages import message_send
 from mentorship.services.cases import case_change_status
 from mentorship.services.conflicts import conflict_record
 from mentorship.tasks import case_retention_purge_task
@@ -48,6 +58,7 @@ def closed_case_with_history(staff, *, closed_days_ago: int) -> Case:
     CaseOfferFactory(case=case, status="declined", decline_reason="Knows the family")
     conflict_record(by=staff, attorney=mentorship.mentee, case=case, reason="Represented the cousin")
     case.related_cases.add(CaseFactory())
+    message_send(placement=mentorship.placement, author=mentorship.mentee, body=f"QX moved: {NOTES_SENTINEL}")
     with time_machine.travel(timezone.now() - datetime.timedelta(days=closed_days_ago), tick=False):
         case_change_status(case=case, to_status=CaseStatus.CLOSED, by=staff, reason="Granted; QX moved to Ohio")
     return case
@@ -84,13 +95,17 @@ def test_scheduled_purge_clears_client_details_after_the_retention_period_and_ke
     assert checkin.notes == "" and checkin.next_steps == ""
     assert "QX" not in MentoringGoal.objects.get(mentorship__case=due).title
     assert HoursEntry.objects.get(case=due).description == ""
+    # The conversation goes: its messages are free text about the client.
+    assert not Message.objects.filter(placement__case=due).exists()
+    assert not ConversationRead.objects.filter(placement__case=due).exists()
+    assert Message.objects.filter(placement__case=recent).count() == 1
     # What reports need stays: reference, relief, languages, status, history, hours.
     assert due.reference.startswith("PBA-") and due.relief_types and due.status == CaseStatus.CLOSED
     assert CaseStatusChange.objects.filter(case=due, to_status=CaseStatus.CLOSED).exists()
     assert HoursEntry.objects.get(case=due).hours
 
     (row,) = AuditEvent.objects.filter(action=AuditEvent.Action.DELETE)
-    assert (row.actor, row.object_id, row.detail) == (None, str(due.pk), "purge=retention")
+    assert (row.actor, row.object_id, row.detail) == (None, str(due.pk), "purge=retention messages=1")
     for untouched in (recent, open_case):
         untouched.refresh_from_db()
         assert untouched.purged_at is None and untouched.confidential_notes
@@ -111,7 +126,7 @@ def test_staff_purge_a_closed_case_now_after_confirming_and_the_case_stays_close
     assert client.post(url, {"confirm": "on"}).status_code == 302
     case.refresh_from_db()
     assert case.purged_at is not None and case.confidential_notes == ""
-    assert AuditEvent.objects.filter(action=AuditEvent.Action.DELETE, actor=staff, detail="purge=staff").count() == 1
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.DELETE, actor=staff, detail="purge=staff messages=1").count() == 1
     page = client.get(reverse("staff:case_detail", args=[case.pk])).content.decode()
     assert "were purged on" in page and NOTES_SENTINEL not in page and url not in page
 
