@@ -19,9 +19,9 @@ from mentorship.models import (
     MentoringGoal,
     Message,
 )
-from mentorship.services.messages import message_send
 from mentorship.services.cases import case_change_status
 from mentorship.services.conflicts import conflict_record
+from mentorship.services.messages import message_send
 from mentorship.tasks import case_retention_purge_task
 from tests.factories import (
     CaseDateFactory,
@@ -126,7 +126,10 @@ def test_staff_purge_a_closed_case_now_after_confirming_and_the_case_stays_close
     assert client.post(url, {"confirm": "on"}).status_code == 302
     case.refresh_from_db()
     assert case.purged_at is not None and case.confidential_notes == ""
-    assert AuditEvent.objects.filter(action=AuditEvent.Action.DELETE, actor=staff, detail="purge=staff messages=1").count() == 1
+    assert (
+        AuditEvent.objects.filter(action=AuditEvent.Action.DELETE, actor=staff, detail="purge=staff messages=1").count()
+        == 1
+    )
     page = client.get(reverse("staff:case_detail", args=[case.pk])).content.decode()
     assert "were purged on" in page and NOTES_SENTINEL not in page and url not in page
 
