@@ -223,7 +223,7 @@ def _case(people, spec) -> Case | None:
     )
     message_send(placement=placement, author=attorney, body="Yes, thank you. Thursday afternoon works for me.")
     if ref == DOCUMENT_CASE:
-        document_upload(
+        notice = document_upload(
             case=case,
             by=attorney,
             file=io.BytesIO(blank_pdf()),
@@ -232,6 +232,12 @@ def _case(people, spec) -> Case | None:
             kind=DocumentKind.NOTICE,
             sensitivity=DocumentSensitivity.COURT_FILING,
             shared_with_mentor=True,
+        )
+        message_send(
+            placement=placement,
+            author=attorney,
+            body="The hearing notice came in; it is attached. The master calendar hearing is on the case's dates.",
+            document=notice,
         )
     if stage == "closed":
         decided = today - datetime.timedelta(days=20)

@@ -86,6 +86,7 @@ DATA_INVENTORY: dict[str, dict[str, tuple[str, str]]] = {
     "mentorship.Message": {
         "id": _ID, "placement": (CASE, "which conversation"), "author": (PERSONAL, "who wrote"),
         "body": (RESTRICTED, "working the case together; encrypted, deleted at retention"), "sent_at": _TS,
+        "document": (CASE, "a case document the message points to"),
     },
     "mentorship.ConversationRead": {
         "id": _ID, "placement": (CASE, "which conversation"), "user": (PERSONAL, "whose read mark"),

@@ -453,6 +453,10 @@ class Message(models.Model):
     placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="messages")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     body = EncryptedTextField(_("message"))
+    # A case document the message points to (never a copy: who may open it is the document's rule).
+    document = models.ForeignKey(
+        "CaseDocument", on_delete=models.SET_NULL, null=True, blank=True, related_name="messages"
+    )
     sent_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -2,14 +2,55 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from dataclasses import dataclass
 
-from ..models import ConversationRead, Message, Placement
-from ..policy import conversations_visible_to, is_staff
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+
+from ..models import ConversationRead, DocumentVersion, Message, Placement
+from ..policy import conversations_visible_to, documents_visible_to, is_staff
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """What a reader is shown of a message's document: its title and latest version, or only
+    that it is there when the reader may no longer open it (the mentor after an unshare)."""
+
+    title: str = ""
+    version_id: int | None = None
+
+    @property
+    def visible(self) -> bool:
+        return self.version_id is not None
 
 
 def conversation_messages(*, placement: Placement) -> QuerySet[Message]:
     return Message.objects.filter(placement=placement).select_related("author").order_by("sent_at", "id")
+
+
+def conversation_thread(*, placement: Placement, user) -> list[Message]:
+    """The conversation's messages, each with `attachment` (an Attachment, or None) for this reader."""
+    latest_first = DocumentVersion.objects.only("id", "document_id", "number").order_by("-number")
+    thread = list(
+        conversation_messages(placement=placement)
+        .select_related("document")
+        .prefetch_related(Prefetch("document__versions", queryset=latest_first))
+    )
+    attached = {m.document_id for m in thread if m.document_id}
+    visible = (
+        set(documents_visible_to(user, placement.case).filter(pk__in=attached).values_list("pk", flat=True))
+        if attached
+        else set()
+    )
+    for message in thread:
+        message.attachment = None
+        if message.document_id is None:
+            continue
+        versions = list(message.document.versions.all())
+        if message.document_id in visible and versions:
+            message.attachment = Attachment(title=message.document.title, version_id=versions[0].pk)
+        else:
+            message.attachment = Attachment()
+    return thread
 
 
 def unread_conversations_for(*, user) -> list[Placement]:

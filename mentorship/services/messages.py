@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy
 from accounts.audit import audit_record
 from accounts.models import AuditEvent, User
 
-from ..models import ConversationRead, Mentorship, MentorshipStatus, Message, Placement
+from ..models import CaseDocument, ConversationRead, Mentorship, MentorshipStatus, Message, Placement
+from ..policy import documents_visible_to
 from .offers import _notify
 
 MESSAGE_MAX_LENGTH = 5000
@@ -31,21 +32,39 @@ def conversation_participants(placement: Placement) -> list[User]:
     return [person for person in people if person.is_active]
 
 
-def message_send(*, placement: Placement, author: User, body: str) -> Message:
+def attachable_documents(*, placement: Placement, user: User):
+    """The case documents the user may attach to a message: those they may see that are shared
+    with the mentor, so that everyone in the conversation can open what the message points to."""
+    return documents_visible_to(user, placement.case).filter(shared_with_mentor=True)
+
+
+def message_send(*, placement: Placement, author: User, body: str, document: CaseDocument | None = None) -> Message:
     """Add a message to the conversation and tell the others only that there is one: the text
-    never goes into an email."""
+    never goes into an email. ``document`` points the message to one of the case's documents."""
     body = body.strip()
     if not body:
         raise MessageError(_("Write a message first."))
     if len(body) > MESSAGE_MAX_LENGTH:
         raise MessageError(_("A message can be at most %(n)s characters.") % {"n": MESSAGE_MAX_LENGTH})
     with transaction.atomic():
-        locked = Placement.objects.select_for_update().get(pk=placement.pk)
+        locked = Placement.objects.select_for_update().select_related("case").get(pk=placement.pk)
         if locked.closed_at is not None:
             raise MessageError(_("This placement has ended; its conversation is closed."))
-        message = Message.objects.create(placement=locked, author=author, body=body)
+        if (
+            document is not None
+            and not attachable_documents(placement=locked, user=author).filter(pk=document.pk).exists()
+        ):
+            raise MessageError(
+                _("Only a document of this case that is shared with the mentor can be attached: share it first.")
+            )
+        message = Message.objects.create(placement=locked, author=author, body=body, document=document)
         conversation_mark_read(placement=locked, user=author, at=message.sent_at)
-        audit_record(actor=author, action=AuditEvent.Action.CREATE, obj=message)
+        audit_record(
+            actor=author,
+            action=AuditEvent.Action.CREATE,
+            obj=message,
+            detail=f"document={document.pk}" if document is not None else "",
+        )
         for person in conversation_participants(locked):
             if person.pk != author.pk:
                 _notify(user=person, subject=gettext_lazy("You have a new message"), route="dashboard")

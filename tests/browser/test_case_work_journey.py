@@ -94,25 +94,24 @@ def test_attorney_shares_a_declaration_the_mentor_answers_staff_end_the_placemen
     page.get_by_role("link", name="Conversation with your mentor and program staff").click()
     page.wait_for_url(f"**/mentorship/placements/{placement.pk}/messages/")
     check_page(page, "case-work", "conversation-empty")
-    field(page, "Your message").fill("I uploaded the draft declaration. Could you read the timeline part?")
+    field(page, "Your message").fill("Here is the draft declaration. Could you read the timeline part?")
+    field(page, "Attach a case document").select_option(label="Declaration, first draft")
     page.get_by_role("button", name="Send").click()
     page.get_by_text("Message sent.").wait_for()
 
-    # The mentor sees a new message on the dashboard and answers in the conversation.
+    # The mentor sees a new message on the dashboard, opens the attached declaration and answers.
     sign_in(mentor)
     page.goto("/")
     page.get_by_role("link", name="Dashboard").first.click()
     page.get_by_text("1 new message").wait_for()
     check_page(page, "case-work", "mentor-dashboard")
     page.goto(f"/mentorship/mentorships/{mentorship.pk}/")
-    page.get_by_role("link", name="Case documents").click()
-    with page.expect_download() as download_info:
-        page.get_by_role("link", name=re.compile("Download version 1")).click()
-    assert download_info.value.suggested_filename.endswith(".pdf")
-    assert open(download_info.value.path(), "rb").read() == DECLARATION
-    page.goto(f"/mentorship/mentorships/{mentorship.pk}/")
     page.get_by_role("link", name="Conversation on the case").click()
     page.get_by_text("Could you read the timeline part?").wait_for()
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Declaration, first draft").click()
+    assert download_info.value.suggested_filename.endswith(".pdf")
+    assert open(download_info.value.path(), "rb").read() == DECLARATION
     field(page, "Your message").fill("Read it: put the 2023 incident before the move to the shelter.")
     page.get_by_role("button", name="Send").click()
     page.get_by_text("Message sent.").wait_for()

@@ -88,15 +88,10 @@ def _docx() -> bytes:
 
 
 @pytest.fixture(autouse=True)
-def private_storage(settings, tmp_path):
-    """Each test's documents in a folder of its own, so what is left behind can be counted."""
-    root = tmp_path / "private"
-    root.mkdir()
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "private": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": root}},
-    }
-    return root
+def _own_private_storage(private_storage):
+    """Each test's documents in a folder of its own (tests/mentorship/conftest.py), so what is
+    left behind can be counted."""
+    return private_storage
 
 
 def _stored_files(root) -> list:

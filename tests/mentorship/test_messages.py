@@ -8,8 +8,10 @@ from django.urls import reverse
 from accounts.models import AuditEvent
 from mentorship.models import Message
 from mentorship.selectors.messages import unread_conversations_for
+from mentorship.services.documents import document_delete
 from mentorship.services.messages import MessageError, message_send
 from mentorship.services.offers import placement_close
+from tests.factories import case_document_make
 from tests.mentorship.test_authorization import expect
 
 pytestmark = pytest.mark.django_db
@@ -92,3 +94,62 @@ def test_an_empty_or_overlong_message_is_refused_and_nothing_is_written(world, c
     assert not Message.objects.exists()
     with pytest.raises(MessageError):
         message_send(placement=world["placement"], author=world["placed_attorney"], body=" ")
+
+
+# ---------------------------------------------------------------------------
+# Attachments: a message points to one of the case's documents, never a copy of it
+
+
+def test_a_message_points_to_a_shared_case_document_that_every_participant_opens(world, client_for, private_storage):
+    attorney, mentor = world["placed_attorney"], world["mentor"]
+    document = case_document_make(
+        case=world["placement"].case, by=attorney, title="Declaration draft", shared_with_mentor=True
+    )
+    url = reverse("mentorship:conversation", args=[world["placement"].pk])
+    assert "Declaration draft" in client_for(attorney).get(url).content.decode()  # offered to attach
+    response = client_for(attorney).post(url, {"body": "The draft is attached.", "document": document.pk})
+    assert response.status_code == 302
+    message = Message.objects.get()
+    assert message.document == document
+    assert AuditEvent.objects.get(object_type="mentorship.message").detail == f"document={document.pk}"
+
+    download = reverse("mentorship:document_download", args=[document.versions.get().pk])
+    page = client_for(mentor).get(url).content.decode()
+    assert download in page and "Declaration draft" in page
+    assert client_for(mentor).get(download).status_code == 200
+
+    # Unshared later: the mentor is told a document is there, and neither its title nor its link.
+    document.shared_with_mentor = False
+    document.save()
+    page = client_for(mentor).get(url).content.decode()
+    assert download not in page and "Declaration draft" not in page
+    assert "A case document is attached that you cannot open" in page
+
+
+def test_only_a_shared_document_of_the_same_case_can_be_attached(world, client_for, private_storage):
+    attorney = world["placed_attorney"]
+    placement = world["placement"]
+    unshared = case_document_make(case=placement.case, by=attorney, shared_with_mentor=False)
+    other_case = case_document_make(
+        case=world["other_placement"].case, by=world["other_attorney"], shared_with_mentor=True
+    )
+    for document in (unshared, other_case):
+        with pytest.raises(MessageError):
+            message_send(placement=placement, author=attorney, body="See this", document=document)
+    # Through the page, neither is offered, and posting its id is refused with the text kept.
+    url = reverse("mentorship:conversation", args=[placement.pk])
+    case_document_make(case=placement.case, by=attorney, title="Shared one", shared_with_mentor=True)
+    for document in (unshared, other_case):
+        response = client_for(attorney).post(url, {"body": "See this", "document": document.pk})
+        assert response.status_code == 200
+        assert "See this" in response.content.decode()
+    assert not Message.objects.exists()
+
+
+def test_deleting_a_document_leaves_its_messages_without_the_link(world, private_storage):
+    attorney, placement = world["placed_attorney"], world["placement"]
+    document = case_document_make(case=placement.case, by=attorney, shared_with_mentor=True)
+    message = message_send(placement=placement, author=attorney, body="Attached", document=document)
+    document_delete(document=document, by=attorney)
+    message.refresh_from_db()
+    assert message.document is None and message.body == "Attached"
