@@ -358,6 +358,14 @@ def test_an_upload_through_the_page_is_judged_by_its_bytes_not_the_browser_s_con
     assert "Notice" in listing and "Download version 1" in listing
 
 
+def test_the_upload_page_names_heic_among_the_accepted_kinds(world, client_for, settings):
+    settings.CASE_DOCUMENT_ALLOW_OFFICE = False
+    url = reverse("mentorship:document_upload", args=[world["placed_case"].pk])
+    html = client_for(world["placed_attorney"]).get(url).content.decode()
+    assert "Accepted: PDF, JPEG, PNG, HEIC, up to" in html and "HEIC photos are kept as JPEG." in html
+    assert 'accept=".pdf,.jpg,.jpeg,.png,.heic,.heif"' in html
+
+
 def test_a_mentor_s_upload_is_shared_with_them_and_offers_no_sharing_choice(world, client_for):
     client = client_for(world["mentor"])
     url = reverse("mentorship:document_upload", args=[world["placed_case"].pk])
