@@ -283,7 +283,7 @@ SESSION_ABSOLUTE_SECONDS = env.int("SESSION_ABSOLUTE_SECONDS", default=12 * 60 *
 # file-retention rule among the states the program works in; set it to the program's policy).
 CASE_RETENTION_DAYS = env.int("CASE_RETENTION_DAYS", default=7 * 365 + 2)
 # Case documents (docs/documents.md): the largest file accepted, and whether Word files (.docx)
-# are accepted besides PDF, JPEG and PNG. Off by default: a .docx keeps its author and revision
+# are accepted besides PDF, JPEG, PNG and HEIC. Off by default: a .docx keeps its author and revision
 # history, which the site does not remove as it removes the metadata of photos.
 CASE_DOCUMENT_MAX_BYTES = env.int("CASE_DOCUMENT_MAX_BYTES", default=10 * 1024 * 1024)
 CASE_DOCUMENT_ALLOW_OFFICE = env.bool("CASE_DOCUMENT_ALLOW_OFFICE", default=False)

@@ -1,10 +1,11 @@
 """Case documents: upload, new versions, sharing with the mentor, deletion.
 
 What is accepted is decided by the bytes, never by the file's name or the content type the
-browser sent: PDF, JPEG and PNG, and Word (.docx) only when CASE_DOCUMENT_ALLOW_OFFICE is on.
-Photos are decoded and written again, so that their EXIF block (the GPS position where a
-picture was taken, the phone's serial number) and every other piece of metadata are gone;
-the orientation is applied to the pixels first so the picture still stands the right way up.
+browser sent: PDF, JPEG, PNG and HEIC (the iPhone's photos), and Word (.docx) only when
+CASE_DOCUMENT_ALLOW_OFFICE is on. Photos are decoded and written again, so that their EXIF
+block (the GPS position where a picture was taken, the phone's serial number) and every other
+piece of metadata are gone; the orientation is applied to the pixels first so the picture
+still stands the right way up. A HEIC photo is kept as a JPEG.
 
 The bytes are encrypted with the keys of FIELD_ENCRYPTION_KEYS (as notes are) and written to
 the "private" storage under a random key. Every write is all or nothing: bytes written before
@@ -14,6 +15,7 @@ deletion is committed. Each change writes one audit row, with ids only.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import logging
@@ -23,6 +25,7 @@ from dataclasses import dataclass
 from typing import IO
 
 import filetype
+import pillow_heif
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -46,8 +49,12 @@ NAME_MAX_LENGTH = 255
 # picture that would take gigabytes to decode).
 MAX_IMAGE_PIXELS = 50_000_000
 
+# HEIC is accepted but never kept: it is written again as a JPEG.
+HEIC = "image/heic"
 # filetype's names for the kinds we accept (an animated PNG is a PNG; only its first frame is kept).
-_DETECTED = {"pdf": PDF, "jpg": JPEG, "png": PNG, "apng": PNG, "docx": DOCX}
+_DETECTED = {"pdf": PDF, "jpg": JPEG, "png": PNG, "apng": PNG, "heic": HEIC, "docx": DOCX}
+# For each kind of photo: the one Pillow format its bytes must decode as, and the kind kept.
+_PHOTOS = {JPEG: ("JPEG", JPEG), PNG: ("PNG", PNG), HEIC: ("HEIF", JPEG)}
 
 
 class DocumentError(ValueError):
@@ -64,7 +71,7 @@ class CheckedFile:
 
 
 def accepted_kinds_text() -> str:
-    kinds = ["PDF", "JPEG", "PNG"] + (["Word (.docx)"] if settings.CASE_DOCUMENT_ALLOW_OFFICE else [])
+    kinds = ["PDF", "JPEG", "PNG", "HEIC"] + (["Word (.docx)"] if settings.CASE_DOCUMENT_ALLOW_OFFICE else [])
     return ", ".join(kinds)
 
 
@@ -98,8 +105,8 @@ def document_file_check(*, file: IO[bytes], name: str, size: int | None = None) 
             _("This kind of file cannot be uploaded. Accepted: %(kinds)s, recognised by their content, not their name.")
             % {"kinds": accepted_kinds_text()}
         )
-    if content_type in (JPEG, PNG):
-        content = _image_without_metadata(content, content_type)
+    if content_type in _PHOTOS:
+        content, content_type = _image_without_metadata(content, content_type)
         if len(content) > limit:
             raise DocumentError(
                 _("The file is larger than %(limit)s MB. Make it smaller, or split it, and upload it again.")
@@ -108,11 +115,22 @@ def document_file_check(*, file: IO[bytes], name: str, size: int | None = None) 
     return CheckedFile(content=content, content_type=content_type, name=_clean_name(name))
 
 
-def _image_without_metadata(content: bytes, content_type: str) -> bytes:
-    """The picture written again from its pixels alone, turned the way its EXIF said."""
+@functools.cache
+def _heif_opener_register() -> None:
+    # Pillow reads HEIC only through pillow_heif's plugin; registered once, when a HEIC comes.
+    pillow_heif.register_heif_opener()
+
+
+def _image_without_metadata(content: bytes, content_type: str) -> tuple[bytes, str]:
+    """The picture written again from its pixels alone, turned the way its EXIF said, and the
+    kind it is now (a HEIC becomes a JPEG)."""
     unreadable = DocumentError(_("This image could not be read. It may be damaged: export it again and upload it."))
+    pillow_format, kept_as = _PHOTOS[content_type]
+    if content_type == HEIC:
+        _heif_opener_register()
     try:
-        with Image.open(io.BytesIO(content)) as image:
+        # Only the format the bytes were detected as: no other decoder gets to try them.
+        with Image.open(io.BytesIO(content), formats=[pillow_format]) as image:
             width, height = image.size
             if width * height > MAX_IMAGE_PIXELS:
                 raise DocumentError(
@@ -126,7 +144,7 @@ def _image_without_metadata(content: bytes, content_type: str) -> bytes:
             transparency = upright.info.get("transparency")
             upright.info = {} if transparency is None else {"transparency": transparency}
             out = io.BytesIO()
-            if content_type == JPEG:
+            if kept_as == JPEG:
                 if upright.mode not in ("RGB", "L", "CMYK"):
                     upright = upright.convert("RGB")
                 upright.save(out, format="JPEG", quality=90, optimize=True)
@@ -134,9 +152,10 @@ def _image_without_metadata(content: bytes, content_type: str) -> bytes:
                 upright.save(out, format="PNG", optimize=True)
     except DocumentError:
         raise
-    except (OSError, UnidentifiedImageError, Image.DecompressionBombError, SyntaxError, ValueError) as exc:
+    # EOFError: a HEIC whose picture data ends early fails only when it is decoded.
+    except (OSError, EOFError, UnidentifiedImageError, Image.DecompressionBombError, SyntaxError, ValueError) as exc:
         raise unreadable from exc
-    return out.getvalue()
+    return out.getvalue(), kept_as
 
 
 def _clean_name(name: str) -> str:

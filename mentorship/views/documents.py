@@ -51,7 +51,9 @@ DOWNLOAD_CSP = "sandbox; default-src 'none'"
 
 
 def _accept_attribute() -> str:
-    extensions = [".pdf", ".jpg", ".jpeg", ".png"] + ([".docx"] if settings.CASE_DOCUMENT_ALLOW_OFFICE else [])
+    extensions = [".pdf", ".jpg", ".jpeg", ".png", ".heic", ".heif"]
+    if settings.CASE_DOCUMENT_ALLOW_OFFICE:
+        extensions.append(".docx")
     return ",".join(extensions)
 
 
@@ -59,7 +61,10 @@ def _file_field() -> forms.FileField:
     limit = settings.CASE_DOCUMENT_MAX_BYTES / (1024 * 1024)
     return forms.FileField(
         label=_("File"),
-        help_text=_("Accepted: %(kinds)s, up to %(limit)s MB. Photos lose their location and other details.")
+        help_text=_(
+            "Accepted: %(kinds)s, up to %(limit)s MB. Photos lose their location and other details; "
+            "HEIC photos are kept as JPEG."
+        )
         % {"kinds": accepted_kinds_text(), "limit": f"{limit:g}"},
         widget=forms.ClearableFileInput(attrs={"accept": _accept_attribute()}),
     )

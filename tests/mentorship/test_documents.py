@@ -4,6 +4,7 @@ the audit trail, deletion, the retention purge and key rotation."""
 import io
 import zipfile
 
+import pillow_heif
 import pytest
 from cryptography.fernet import Fernet
 from django.core.files.storage import storages
@@ -11,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 from PIL import ExifTags, Image
+from pillow_heif.as_plugin import HeifImageFile
 
 from accounts.models import AuditEvent
 from mentorship.fields import field_cipher
@@ -61,6 +63,36 @@ def _jpeg_with_gps(*, orientation: int = 6) -> bytes:
     out = io.BytesIO()
     image.save(out, "JPEG", exif=exif, comment=b"SentinelComment")
     return out.getvalue()
+
+
+def _heic_with_gps(*, orientation: int = 6) -> bytes:
+    """An iPhone-like photo: 40×20, blue in its top-left corner, EXIF with GPS, and XMP."""
+    image = Image.new("RGB", (40, 20), (255, 0, 0))
+    image.paste((0, 0, 255), (0, 0, 10, 10))
+    exif = Image.Exif()
+    exif[ExifTags.Base.Orientation] = orientation
+    exif[ExifTags.Base.Make] = "SentinelPhoneMaker"
+    exif[ExifTags.IFD.GPSInfo] = {
+        ExifTags.GPS.GPSLatitudeRef: "N",
+        ExifTags.GPS.GPSLatitude: (40.0, 42.0, 46.0),
+        ExifTags.GPS.GPSLongitudeRef: "W",
+        ExifTags.GPS.GPSLongitude: (74.0, 0.0, 21.0),
+    }
+    heif = pillow_heif.from_pillow(image)
+    heif.info["exif"] = exif.tobytes()
+    heif.info["xmp"] = b'<x:xmpmeta xmlns:x="adobe:ns:meta/">SentinelXmp</x:xmpmeta>'
+    out = io.BytesIO()
+    heif.save(out, quality=90)
+    content = out.getvalue()
+    assert b"SentinelPhoneMaker" in content and b"SentinelXmp" in content
+    return content
+
+
+def _heic_without_picture_data() -> bytes:
+    """A well-formed HEIC container whose coded picture is all zeros: it fails only when decoded."""
+    content = _heic_with_gps()
+    start = content.rindex(b"mdat") + 4
+    return content[:start] + b"\x00" * (len(content) - start)
 
 
 def _png_with_text() -> bytes:
@@ -204,6 +236,30 @@ def test_a_photo_loses_its_location_and_metadata_but_keeps_its_orientation(world
     assert image.size == (20, 40), "orientation 6 (turn 90°) applied to the pixels before the EXIF went"
 
 
+def test_a_heic_photo_is_kept_as_a_jpeg_without_location_or_metadata_and_turned_upright(world, client_for):
+    document = _upload(world, _heic_with_gps(orientation=6), name="IMG_0042.HEIC")
+    version = document.versions.get()
+    assert version.content_type == "image/jpeg"
+    content = document_version_content(version=version)
+    assert version.size == len(content)
+    for marker in (b"SentinelPhoneMaker", b"SentinelXmp", b"Exif", b"xmpmeta", b"ICC_PROFILE"):
+        assert marker not in content
+    image = Image.open(io.BytesIO(content))
+    assert image.format == "JPEG" and image.mode == "RGB"
+    exif = image.getexif()
+    assert not exif.get_ifd(ExifTags.IFD.GPSInfo) and not dict(exif)
+    assert not {"exif", "xmp", "icc_profile"} & set(image.info)
+    # Orientation 6 is a quarter turn clockwise: the blue top-left corner ends up top right.
+    assert image.size == (20, 40)
+    red, green, blue = image.getpixel((15, 4))
+    assert blue > 200 and red < 60, (red, green, blue)
+    red, green, blue = image.getpixel((4, 35))
+    assert red > 200 and blue < 60, (red, green, blue)
+    response = client_for(world["placed_attorney"]).get(reverse("mentorship:document_download", args=[version.pk]))
+    assert response["Content-Type"] == "image/jpeg" and response.content == content
+    assert response["Content-Disposition"] == 'attachment; filename="IMG_0042-v1.jpg"'
+
+
 def test_a_png_loses_its_text_chunks_and_keeps_its_transparency(world):
     document = _upload(world, _png_with_text(), name="scan.png")
     content = document_version_content(version=document.versions.get())
@@ -238,7 +294,7 @@ def test_word_files_are_accepted_when_the_setting_allows_them(world, settings):
     document = _upload(world, _docx(), name="letter.docx")
     version = document.versions.get()
     assert version.content_type == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    with pytest.raises(DocumentError, match=r"Accepted: PDF, JPEG, PNG, Word \(\.docx\)"):
+    with pytest.raises(DocumentError, match=r"Accepted: PDF, JPEG, PNG, HEIC, Word \(\.docx\)"):
         _upload(world, HTML, name="letter.docx")
 
 
@@ -252,11 +308,28 @@ def test_a_file_over_the_size_limit_or_empty_is_refused_with_a_clear_message(wor
 
 
 @pytest.mark.parametrize(
-    "content", [b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 50, b"\x89PNG\r\n\x1a\n" + b"\x00" * 40]
+    "content",
+    [
+        pytest.param(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 50, id="jpeg"),
+        pytest.param(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, id="png"),
+        pytest.param(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 60, id="heic-header-only"),
+        pytest.param(_heic_without_picture_data(), id="heic-without-picture-data"),
+    ],
 )
 def test_a_damaged_image_gets_a_clear_message(world, private_storage, content):
     with pytest.raises(DocumentError, match="This image could not be read"):
         _upload(world, content, name="photo.jpg")
+    assert not _stored_files(private_storage)
+
+
+def test_a_heic_photo_over_the_pixel_limit_is_refused_before_it_is_decoded(world, private_storage, monkeypatch):
+    def decode(image):
+        raise AssertionError("decoded")
+
+    monkeypatch.setattr(document_services, "MAX_IMAGE_PIXELS", 40 * 20 - 1)
+    monkeypatch.setattr(HeifImageFile, "load", decode)
+    with pytest.raises(DocumentError, match="This image is too large"):
+        _upload(world, _heic_with_gps(), name="IMG_0042.HEIC")
     assert not _stored_files(private_storage)
 
 
@@ -278,6 +351,14 @@ def test_an_upload_through_the_page_is_judged_by_its_bytes_not_the_browser_s_con
     assert document.shared_with_mentor and document.versions.get().content_type == "application/pdf"
     listing = client.get(reverse("mentorship:case_documents", args=[world["placed_case"].pk])).content.decode()
     assert "Notice" in listing and "Download version 1" in listing
+
+
+def test_the_upload_page_names_heic_among_the_accepted_kinds(world, client_for, settings):
+    settings.CASE_DOCUMENT_ALLOW_OFFICE = False
+    url = reverse("mentorship:document_upload", args=[world["placed_case"].pk])
+    html = client_for(world["placed_attorney"]).get(url).content.decode()
+    assert "Accepted: PDF, JPEG, PNG, HEIC, up to" in html and "HEIC photos are kept as JPEG." in html
+    assert 'accept=".pdf,.jpg,.jpeg,.png,.heic,.heif"' in html
 
 
 def test_a_mentor_s_upload_is_shared_with_them_and_offers_no_sharing_choice(world, client_for):
