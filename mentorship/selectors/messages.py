@@ -6,6 +6,9 @@ from dataclasses import dataclass
 
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 
+from accounts.models import User
+from accounts.roles import ROLE_GROUP_NAMES, Role
+
 from ..models import ConversationRead, DocumentVersion, Message, Placement
 from ..policy import conversations_visible_to, documents_visible_to, is_staff
 
@@ -55,12 +58,21 @@ def conversation_thread(*, placement: Placement, user) -> list[Message]:
 
 def unread_conversations_for(*, user) -> list[Placement]:
     """The user's conversations with messages from others since they last read them, each with
-    `unread` set; staff count only the conversations they have written in. One query."""
+    `unread` set. Program staff share one inbox: for any staff member, the messages by attorneys
+    and mentors since any staff member last read the conversation. One query."""
     placements = conversations_visible_to(user)
     if is_staff(user):
-        placements = placements.filter(pk__in=Message.objects.filter(author=user).values("placement_id"))
-    read_at = ConversationRead.objects.filter(placement=OuterRef("pk"), user=user).values("read_at")[:1]
-    unread_filter = ~Q(messages__author=user) & (Q(read_mark__isnull=True) | Q(messages__sent_at__gt=Subquery(read_at)))
+        readers = User.objects.filter(groups__name=ROLE_GROUP_NAMES[Role.PROGRAM_STAFF])
+        authors_not_news = Q(messages__author__in=readers)
+    else:
+        readers = User.objects.filter(pk=user.pk)
+        authors_not_news = Q(messages__author=user)
+    read_at = (
+        ConversationRead.objects.filter(placement=OuterRef("pk"), user__in=readers)
+        .order_by("-read_at")
+        .values("read_at")[:1]
+    )
+    unread_filter = ~authors_not_news & (Q(read_mark__isnull=True) | Q(messages__sent_at__gt=Subquery(read_at)))
     return list(
         placements.annotate(read_mark=Subquery(read_at))
         .annotate(unread=Count("messages", filter=unread_filter))

@@ -47,6 +47,7 @@ from ..models import (
     ReliefTypeRequirement,
 )
 from ..selectors.cases import case_status_counts, case_timeline, cases_for_staff
+from ..selectors.messages import unread_conversations_for
 from ..selectors.profiles import attorneys_for_staff, mentors_for_staff, mentors_suggested_for
 from ..services.cases import (
     CaseError,
@@ -104,6 +105,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "statuses": CaseStatus.choices,
             "relief_types": ReliefType.choices,
             "counts": case_status_counts(),
+            "unread": unread_conversations_for(user=request.user),
         },
     )
 

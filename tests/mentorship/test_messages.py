@@ -11,7 +11,7 @@ from mentorship.selectors.messages import unread_conversations_for
 from mentorship.services.documents import document_delete
 from mentorship.services.messages import MessageError, message_send
 from mentorship.services.offers import placement_close
-from tests.factories import case_document_make
+from tests.factories import StaffFactory, case_document_make, totp_enrol
 from tests.mentorship.test_authorization import expect
 
 pytestmark = pytest.mark.django_db
@@ -70,6 +70,26 @@ def test_unread_counts_reach_the_dashboard_and_clear_on_reading(world, client_fo
     assert "new message" not in client.get(reverse("dashboard")).content.decode()
     message_send(placement=placement, author=mentor, body="One more thing.")
     assert [p.unread for p in unread_conversations_for(user=attorney)] == [1]
+
+
+def test_program_staff_share_one_inbox_a_question_no_staff_member_has_read_shows_for_each(world, client_for):
+    """Staff are not emailed for each message; a question to staff on a conversation no staff
+    member has written in must still reach them, and one staff member reading it answers for all."""
+    placement, attorney, mentor = world["placement"], world["placed_attorney"], world["mentor"]
+    other_staff = StaffFactory()
+    totp_enrol(other_staff)
+    message_send(placement=placement, author=attorney, body="Who files the change of address?")
+    for person in (world["staff"], other_staff):
+        assert [(p.pk, p.unread) for p in unread_conversations_for(user=person)] == [(placement.pk, 1)]
+    for page in ("dashboard", "staff:home"):
+        assert "1 new message" in client_for(other_staff).get(reverse(page)).content.decode()
+
+    client_for(world["staff"]).get(reverse("mentorship:conversation", args=[placement.pk]))
+    assert unread_conversations_for(user=other_staff) == []
+    message_send(placement=placement, author=other_staff, body="Program staff will.")
+    assert unread_conversations_for(user=world["staff"]) == []  # staff's own messages are not news to staff
+    message_send(placement=placement, author=mentor, body="Thanks.")
+    assert [p.unread for p in unread_conversations_for(user=world["staff"])] == [1]
 
 
 def test_an_ended_placement_closes_the_conversation_to_its_attorney_and_mentor(world, client_for):
