@@ -19,6 +19,7 @@ from lms.forms import IdChoiceField
 
 from .languages import ILR_LEVELS, country_choices, language_choices, language_name, language_names
 from .models import (
+    TEAM_ROLES,
     Case,
     CaseDateKind,
     CaseStatus,
@@ -519,6 +520,22 @@ class PlacementCloseForm(PlacementOutcomeForm):
     reopen = forms.BooleanField(label=_("Return the case to the pool instead of closing it"), required=False)
 
     field_order = ["reason", "reopen"]
+
+
+class TeamMemberRemoveForm(forms.Form):
+    """Ending a co-counsel's or supervising attorney's placement: the case stays as it is."""
+
+    reason = forms.CharField(label=_("Reason"), max_length=200)
+
+
+class TeamOfferForm(forms.Form):
+    attorney = forms.ModelChoiceField(label=_("Attorney"), queryset=User.objects.none(), widget=LongSelect)
+    role = forms.ChoiceField(label=_("Role on the case team"), choices=[(r.value, r.label) for r in TEAM_ROLES])
+    expires_in_days = forms.IntegerField(label=_("Expires in (days)"), min_value=1, max_value=30)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attorney"].queryset = volunteer_queryset()
 
 
 class HoursForm(forms.Form):

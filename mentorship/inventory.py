@@ -67,7 +67,7 @@ DATA_INVENTORY: dict[str, dict[str, tuple[str, str]]] = {
         "id": _ID, "case": (CASE, "which case"), "attorney": (PERSONAL, "who was asked"),
         "offered_by": (INTERNAL, "accountability"), "offered_at": _TS, "expires_at": (INTERNAL, "offer expiry"),
         "status": (INTERNAL, "workflow"), "responded_at": _TS, "decline_reason": (PERSONAL, "why not, for staff"),
-        "cascade": (INTERNAL, "workflow"), "rank": (INTERNAL, "workflow"),
+        "cascade": (INTERNAL, "workflow"), "rank": (INTERNAL, "workflow"), "role": (INTERNAL, "place on the case team"),
         "party_names_viewed_at": (INTERNAL, "staged disclosure log"),
         "conflict_check_confirmed_at": (INTERNAL, "conflict attestation"),
         "override_reason": (RESTRICTED, "why staff overrode hard constraints"),
@@ -80,7 +80,7 @@ DATA_INVENTORY: dict[str, dict[str, tuple[str, str]]] = {
     },
     "mentorship.Placement": {
         "id": _ID, "case": (CASE, "which case"), "attorney": (PERSONAL, "who represents"),
-        "offer": (INTERNAL, "origin"), "placed_at": _TS, "closed_at": _TS, "closed_reason": (CASE, "outcome"),
+        "offer": (INTERNAL, "origin"), "role": (INTERNAL, "place on the case team"), "placed_at": _TS, "closed_at": _TS, "closed_reason": (CASE, "outcome"),
         "remained_represented": (CASE, "outcome reports"),
     },
     "mentorship.Message": {

@@ -316,11 +316,24 @@ class OfferStatus(models.TextChoices):
 LIVE_OFFER_STATUSES = (OfferStatus.PENDING, OfferStatus.ACCEPTED)
 
 
+class TeamRole(models.TextChoices):
+    """A placed attorney's place on the case team. The lead is the case's placement; co-counsel
+    and a supervising attorney join a case once it is placed, each with their own offer."""
+
+    LEAD = "lead", _("Lead attorney")
+    CO_COUNSEL = "co_counsel", _("Co-counsel")
+    SUPERVISING = "supervising", _("Supervising attorney")
+
+
+TEAM_ROLES = (TeamRole.CO_COUNSEL, TeamRole.SUPERVISING)
+
+
 class CaseOffer(models.Model):
     """An offer of a case to one attorney, with an expiry. Every attempt is kept."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="offers")
     attorney = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="case_offers")
+    role = models.CharField(_("role on the case team"), max_length=20, choices=TeamRole.choices, default=TeamRole.LEAD)
     offered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="case_offers_sent"
     )
@@ -346,9 +359,10 @@ class CaseOffer(models.Model):
     class Meta:
         ordering = ["-offered_at", "-id"]
         constraints = [
+            # For the lead; team offers are checked under the case's row lock (one per attorney).
             models.UniqueConstraint(
                 fields=["case"],
-                condition=Q(status__in=["pending", "accepted"]),
+                condition=Q(status__in=["pending", "accepted"], role="lead"),
                 name="one_live_offer_per_case",
             ),
         ]
@@ -397,11 +411,13 @@ class ReliefResult(models.TextChoices):
 
 
 class Placement(models.Model):
-    """An attorney representing a case; at most one open placement per case."""
+    """An attorney representing a case: at most one open lead placement per case, and beside it
+    the case team's co-counsel and supervising attorney, each an open placement of their own."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="placements")
     attorney = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="placements")
     offer = models.OneToOneField(CaseOffer, null=True, blank=True, on_delete=models.SET_NULL, related_name="placement")
+    role = models.CharField(_("role on the case team"), max_length=20, choices=TeamRole.choices, default=TeamRole.LEAD)
     placed_at = models.DateTimeField(default=timezone.now)
     closed_at = models.DateTimeField(null=True, blank=True)
     closed_reason = models.CharField(max_length=200, blank=True)
@@ -413,7 +429,12 @@ class Placement(models.Model):
         ordering = ["-placed_at", "-id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["case"], condition=Q(closed_at__isnull=True), name="one_open_placement_per_case"
+                fields=["case"], condition=Q(closed_at__isnull=True, role="lead"), name="one_open_placement_per_case"
+            ),
+            models.UniqueConstraint(
+                fields=["case", "attorney"],
+                condition=Q(closed_at__isnull=True),
+                name="one_open_placement_per_case_and_attorney",
             ),
         ]
 

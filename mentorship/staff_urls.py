@@ -23,6 +23,7 @@ urlpatterns = [
     path("conflicts/", staff.conflicts, name="conflicts"),
     path("conflicts/<id:pk>/delete/", staff.conflict_delete_view, name="conflict_delete"),
     path("placements/<id:pk>/mentor/", staff.mentor_assign, name="mentor_assign"),
+    path("cases/<id:pk>/team/", staff.team_offer_view, name="team_offer"),
     path("placements/<id:pk>/close/", staff.placement_close_view, name="placement_close"),
     path("placements/<id:pk>/outcome/", staff.placement_outcome_view, name="placement_outcome"),
     path("reports/outcomes/", reports.outcomes_report, name="outcomes_report"),

@@ -76,6 +76,7 @@ from ..models import (
     OfferStatus,
     Placement,
     ReliefTypeRequirement,
+    TeamRole,
 )
 
 # ---------------------------------------------------------------------------
@@ -755,12 +756,13 @@ def placement_for_mentor(*, placement: Placement) -> PlacementForMentor:
 
 
 def placements_without_mentor() -> list[Placement]:
-    """Open placements with no active mentor: the ones waiting for staff to confirm one."""
+    """Open lead placements with no active mentor: the ones waiting for staff to confirm one
+    (a case team's co-counsel and supervising attorney have no mentor of their own)."""
     with_mentor = Mentorship.objects.filter(status=MentorshipStatus.ACTIVE, placement__isnull=False).values(
         "placement_id"
     )
     return list(
-        Placement.objects.filter(closed_at__isnull=True)
+        Placement.objects.filter(closed_at__isnull=True, role=TeamRole.LEAD)
         .exclude(pk__in=with_mentor)
         .select_related("case", "attorney")
         .order_by("placed_at", "id")

@@ -43,6 +43,7 @@ from ..models import (
     MentorshipStatus,
     OfferStatus,
     Placement,
+    TeamRole,
 )
 from ..selectors.matching import mentor_conflicted
 from .cases import _placement_end, case_set_status
@@ -219,7 +220,8 @@ def offer_withdraw(*, offer: CaseOffer, by: User) -> CaseOffer:
         offer.status = OfferStatus.WITHDRAWN
         offer.responded_at = timezone.now()
         offer.save(update_fields=["status", "responded_at"])
-        case_set_status(case=case, to_status=CaseStatus.SEEKING, by=by, reason=_("Offer withdrawn"))
+        if offer.role == TeamRole.LEAD:
+            case_set_status(case=case, to_status=CaseStatus.SEEKING, by=by, reason=_("Offer withdrawn"))
         audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=offer, detail="withdrawn")
         _notify(user=offer.attorney, subject=gettext_lazy("An update on a case offer"), route="mentorship:my_offers")
     return offer
@@ -287,6 +289,8 @@ def offer_accept(*, offer: CaseOffer, by: User) -> Placement:
         locked = _own_pending(offer, by)
         if locked.conflict_check_confirmed_at is None:
             raise OfferError(_("Confirm that you have no conflict before accepting."))
+        if locked.role != TeamRole.LEAD:
+            return _team_accept(offer=locked, case=case, by=by)
         failures = pair_constraint_failures(case=case, attorney=by, accepting=locked)
         blocking = blocking_at_accept(failures=failures, offer=locked)
         if blocking:
@@ -310,6 +314,23 @@ def offer_accept(*, offer: CaseOffer, by: User) -> Placement:
         detail = f"accepted override={overridden}" if overridden else "accepted"
         audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=locked, detail=detail)
         _notify_staff(subject=_("A case offer was accepted"))
+    return placement
+
+
+def _team_accept(*, offer: CaseOffer, case: Case, by: User) -> Placement:
+    from .team import TeamConstraintsFailed, TeamError, team_offer_accept
+
+    try:
+        placement = team_offer_accept(offer=offer, case=case, by=by)
+    except TeamConstraintsFailed as exc:
+        raise ConstraintsFailed(str(exc), reasons=exc.reasons, overridable=False) from exc
+    except TeamError as exc:
+        raise OfferError(str(exc)) from exc
+    offer.status = OfferStatus.ACCEPTED
+    offer.responded_at = placement.placed_at
+    offer.save(update_fields=["status", "responded_at"])
+    audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=offer, detail=f"accepted team role={offer.role}")
+    _notify_staff(subject=_("A case offer was accepted"))
     return placement
 
 
@@ -370,7 +391,9 @@ def _after_lapse(*, offer: CaseOffer, case: Case, why: str) -> None:
     """After a decline or expiry: back to the pool, then to the next ranked attorney if asked.
 
     The cascade never overrides a hard constraint: `offer_send` refuses an infeasible
-    attorney and the next one is tried."""
+    attorney and the next one is tried. A team offer's lapse changes nothing of the case."""
+    if offer.role != TeamRole.LEAD:
+        return
     case = case_set_status(case=case, to_status=CaseStatus.SEEKING, by=None, reason=why)
     if not offer.cascade:
         return
@@ -424,7 +447,9 @@ def placement_close(
     remained_represented: str = "",
 ) -> Placement:
     """End a placement: the case closes, or returns to the pool when ``reopen``; with
-    ``outcomes``, its structured outcome is recorded in the same transaction."""
+    ``outcomes``, its structured outcome is recorded in the same transaction. The lead's end
+    ends the case team's placements with it; a team member's end removes only them from the
+    team (no outcome, the case unchanged)."""
     reason = " ".join(reason.split())
     if not reason:
         raise OfferError(_("Give a reason."))
@@ -433,6 +458,20 @@ def placement_close(
         locked = Placement.objects.select_for_update().get(pk=placement.pk)
         if locked.closed_at is not None:
             raise OfferError(_("This placement has already ended."))
+        if locked.role != TeamRole.LEAD:
+            _placement_end(placement=locked, reason=reason, now=timezone.now())
+            audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=locked, detail="removed from the team")
+            return locked
+        now = timezone.now()
+        for member in (
+            Placement.objects.select_for_update().filter(case=case, closed_at__isnull=True).exclude(pk=locked.pk)
+        ):
+            _placement_end(placement=member, reason=reason, now=now)
+            audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=member, detail="team ended with the lead")
+        for pending in CaseOffer.objects.select_for_update().filter(case=case, status=OfferStatus.PENDING):
+            pending.status = OfferStatus.WITHDRAWN
+            pending.responded_at = now
+            pending.save(update_fields=["status", "responded_at"])
         if outcomes is not None:
             try:
                 outcomes_save(placement=locked, by=by, outcomes=outcomes, remained_represented=remained_represented)
@@ -461,6 +500,8 @@ def mentorship_assign(*, placement: Placement, mentor: User, by: User, cadence_d
         locked = Placement.objects.select_for_update().select_related("case").get(pk=placement.pk)
         if locked.closed_at is not None:
             raise OfferError(_("This placement has ended."))
+        if locked.role != TeamRole.LEAD:
+            raise OfferError(_("A mentor is assigned to the lead attorney's placement, not to a team member's."))
         if Mentorship.objects.filter(placement=locked, status=MentorshipStatus.ACTIVE).exists():
             raise OfferError(_("This placement already has a mentor."))
         if active_mentee_count(mentor=mentor) >= profile.max_mentees:

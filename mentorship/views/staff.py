@@ -34,6 +34,8 @@ from ..forms import (
     PlacementCloseForm,
     PlacementOutcomeForm,
     ReliefRequirementForm,
+    TeamMemberRemoveForm,
+    TeamOfferForm,
     language_labels,
 )
 from ..models import (
@@ -45,6 +47,7 @@ from ..models import (
     Mentorship,
     Placement,
     ReliefTypeRequirement,
+    TeamRole,
 )
 from ..selectors.cases import case_status_counts, case_timeline, cases_for_staff
 from ..selectors.messages import unread_conversations_for
@@ -71,6 +74,7 @@ from ..services.offers import (
 from ..services.outcomes import OutcomeError, outcomes_save
 from ..services.profiles import matching_settings_update, relief_requirement_add, relief_requirement_remove
 from ..services.retention import case_purge
+from ..services.team import TeamError, team_offer_send
 
 FILTERS = ("status", "relief_type", "language", "detained", "reference")
 CASES_PER_PAGE = 100
@@ -175,7 +179,14 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _case_page(request, case, level)
 
 
-def _case_page(request: HttpRequest, case, level: str, *, offer_form: OfferSendForm | None = None) -> HttpResponse:
+def _case_page(
+    request: HttpRequest,
+    case,
+    level: str,
+    *,
+    offer_form: OfferSendForm | None = None,
+    team_form: TeamOfferForm | None = None,
+) -> HttpResponse:
     if offer_form is None:
         settings_row = MatchingSettings.load()
         offer_form = OfferSendForm(
@@ -194,6 +205,9 @@ def _case_page(request: HttpRequest, case, level: str, *, offer_form: OfferSendF
             "offer_form": offer_form,
             "conflict_form": ConflictForm(),
             "can_offer": case.status == CaseStatus.SEEKING,
+            "team_form": team_form
+            or TeamOfferForm(initial={"expires_in_days": MatchingSettings.load().offer_expiry_days}),
+            "can_add_team": case.status == CaseStatus.PLACED,
             **case_timeline(case=case),
         },
     )
@@ -314,6 +328,25 @@ def offer_send_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def team_offer_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Offer a co-counsel's or supervising attorney's place on a placed case's team."""
+    policy.require_staff(request)
+    case, _level = policy.case_for_request(request, pk, minimum=policy.STAFF, audit=False)
+    form = TeamOfferForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose an attorney, their role and an expiry between 1 and 30 days."))
+        return redirect("staff:case_detail", pk=case.pk)
+    try:
+        team_offer_send(case=case, by=request.user, **form.cleaned_data)
+    except TeamError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Team offer sent."))
+    return redirect("staff:case_detail", pk=case.pk)
+
+
+@login_required
+@require_POST
 def offer_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
     policy.require_staff(request)
     offer = get_object_or_404(CaseOffer, pk=pk)
@@ -425,7 +458,11 @@ def placement_close_view(request: HttpRequest, pk: int) -> HttpResponse:
     placement = get_object_or_404(Placement.objects.select_related("attorney"), pk=pk)
     case, _level = policy.case_for_request(request, placement.case_id, minimum=policy.STAFF)
     if placement.closed_at is not None:
+        if placement.role != TeamRole.LEAD:
+            return redirect("staff:case_detail", pk=case.pk)
         return redirect("staff:placement_outcome", pk=placement.pk)
+    if placement.role != TeamRole.LEAD:
+        return _team_member_remove(request, case=case, placement=placement)
     form = PlacementCloseForm(request.POST or None, relief_types=case.relief_types)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -450,6 +487,23 @@ def placement_close_view(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _team_member_remove(request: HttpRequest, *, case, placement: Placement) -> HttpResponse:
+    form = TeamMemberRemoveForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            placement_close(placement=placement, by=request.user, reason=form.cleaned_data["reason"])
+        except OfferError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Removed from the case team."))
+            return redirect("staff:case_detail", pk=case.pk)
+    return render(
+        request,
+        "mentorship/staff/team_member_remove.html",
+        {"case": case, "placement": placement, "form": form},
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def placement_outcome_view(request: HttpRequest, pk: int) -> HttpResponse:
@@ -457,6 +511,8 @@ def placement_outcome_view(request: HttpRequest, pk: int) -> HttpResponse:
     policy.require_staff(request)
     placement = get_object_or_404(Placement.objects.select_related("attorney"), pk=pk)
     case, _level = policy.case_for_request(request, placement.case_id, minimum=policy.STAFF)
+    if placement.role != TeamRole.LEAD:
+        return redirect("staff:case_detail", pk=case.pk)
     if placement.closed_at is None:
         return redirect("staff:placement_close", pk=placement.pk)
     form = PlacementOutcomeForm(

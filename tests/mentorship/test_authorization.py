@@ -6,7 +6,8 @@ owner of a view adds its rows beside its own tests; a route without a row fails 
 ``ROLES``; ``people`` is the ``world`` fixture (tests/mentorship/conftest.py) plus
 ``volunteer``, ``editor``, ``anonymous`` (None) and ``former_mentor``, who mentored
 ``placed_attorney`` on ``placed_case`` in ``ended_mentorship`` (with ``ended_checkin`` and
-``ended_goal``) before ``mentor`` took over. Use ``expect()``/``staff_only()`` below.
+``ended_goal``) before ``mentor`` took over, and ``removed_co_counsel``, who was co-counsel on
+``placed_case`` until staff removed them from its team. Use ``expect()``/``staff_only()`` below.
 """
 
 import importlib
@@ -25,6 +26,7 @@ ROLES = (
     "offered_attorney",
     "placed_attorney",
     "other_attorney",
+    "removed_co_counsel",
     "mentor",
     "other_mentor",
     "former_mentor",
@@ -32,8 +34,8 @@ ROLES = (
     "editor",
 )
 SIGNED_IN = ROLES[1:]
-ATTORNEYS = ("volunteer", "offered_attorney", "placed_attorney", "other_attorney")
-PROFILED_ATTORNEYS = ("offered_attorney", "placed_attorney", "other_attorney")
+ATTORNEYS = ("volunteer", "offered_attorney", "placed_attorney", "other_attorney", "removed_co_counsel")
+PROFILED_ATTORNEYS = ("offered_attorney", "placed_attorney", "other_attorney", "removed_co_counsel")
 MENTORS = ("mentor", "other_mentor", "former_mentor")
 
 
@@ -158,6 +160,7 @@ def people(world):
 
     requirement = ReliefTypeRequirement.objects.create(relief_type="t_visa", course=CoursePageFactory())
     ended = ended_pairing(placement=world["placement"])
+    removed_co_counsel = removed_team_member(world)
     return {
         **world,
         "anonymous": None,
@@ -167,8 +170,25 @@ def people(world):
         "case_date": CaseDateFactory(case=dated_case),
         "conflict": conflict,
         "requirement": requirement,
+        "removed_co_counsel": removed_co_counsel,
         **ended,
     }
+
+
+def removed_team_member(world):
+    """An attorney who joined ``placed_case``'s team as co-counsel and was removed from it."""
+    from mentorship.models import TeamRole
+    from mentorship.services.offers import offer_accept, offer_confirm_no_conflict, offer_view_parties, placement_close
+    from mentorship.services.team import team_offer_send
+    from tests.factories import attorney_with_profile
+
+    attorney = attorney_with_profile()
+    offer = team_offer_send(case=world["placed_case"], attorney=attorney, role=TeamRole.CO_COUNSEL, by=world["staff"])
+    offer_view_parties(offer=offer, by=attorney)
+    offer_confirm_no_conflict(offer=offer, by=attorney)
+    placement = offer_accept(offer=offer, by=attorney)
+    placement_close(placement=placement, by=world["staff"], reason="Left the firm")
+    return attorney
 
 
 def ended_pairing(*, placement) -> dict:

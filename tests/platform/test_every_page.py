@@ -165,6 +165,7 @@ SAMPLES: dict[str, Callable[[], dict]] = {
         "date_pk": _model("mentorship.CaseDate").pk,
     },
     "staff:offer_send": lambda: _pk(_case()),
+    "staff:team_offer": lambda: _pk(_case()),
     "staff:case_conflict_add": lambda: _pk(_case()),
     "staff:offer_withdraw": lambda: _pk(_offer()),
     "staff:conflict_delete": lambda: _pk(_model("mentorship.Conflict")),
