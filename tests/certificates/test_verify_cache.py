@@ -4,11 +4,17 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from courses.certificates import ratelimit
 from courses.certificates.models import Certificate
 from courses.certificates.services import certificate_revoke
 from courses.certificates.tasks import certificates_issue_task
 from home.page_cache import CACHE_STATUS_HEADER
+from tests.conftest import login_client
 from tests.factories import StaffFactory
+
+SECURITY_HEADERS = ["Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy"]
+# Headers that belong to one exchange, not to the page.
+PER_EXCHANGE = {CACHE_STATUS_HEADER.lower(), "date", "content-length", "set-cookie"}
 
 
 @pytest.fixture
@@ -17,32 +23,109 @@ def certificate(completed):
     return Certificate.objects.get()
 
 
-def verify(code: str):
-    return Client().get(reverse("certificates:verify", kwargs={"code": code}))
+def verify(code: str, client=None):
+    return (client or Client()).get(reverse("certificates:verify", kwargs={"code": code}))
+
+
+def statuses(code: str, times: int, client=None) -> list[int]:
+    return [verify(code, client).status_code for _ in range(times)]
+
+
+def page_headers(response) -> dict[str, str]:
+    return {name.lower(): value for name, value in response.items() if name.lower() not in PER_EXCHANGE}
 
 
 def test_a_second_lookup_is_served_from_the_cache(certificate):
     first, second = verify(certificate.code), verify(certificate.code)
     assert (first[CACHE_STATUS_HEADER], second[CACHE_STATUS_HEADER]) == ("miss", "hit")
     assert second.content == first.content
-    assert "Content-Security-Policy" in second
+
+
+def test_when_every_answer_is_stored_the_limit_still_ends_the_lookups(certificate, settings):
+    verify(certificate.code, Client(REMOTE_ADDR="203.0.113.1"))  # stored from another address
+    settings.CERTIFICATE_VERIFY_LOOKUPS_PER_WINDOW = 2
+    client = Client(REMOTE_ADDR="203.0.113.2")
+    first, second, third = (verify(certificate.code, client) for _ in range(3))
+    assert (first[CACHE_STATUS_HEADER], second[CACHE_STATUS_HEADER]) == ("hit", "hit")
+    assert third.status_code == 429 and CACHE_STATUS_HEADER not in third
+
+
+@pytest.mark.parametrize("limit", [1, 5])
+def test_each_lookup_counts_once(certificate, settings, limit):
+    settings.CERTIFICATE_VERIFY_LOOKUPS_PER_WINDOW = limit
+    assert statuses(certificate.code, limit + 1) == [200] * limit + [429]
+
+
+def test_each_lookup_counts_once_with_the_page_cache_off(certificate, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.CERTIFICATE_VERIFY_LOOKUPS_PER_WINDOW = 3
+    assert statuses(certificate.code, 4) == [200, 200, 200, 429]
+
+
+def test_a_signed_in_users_lookup_counts_once(certificate, settings):
+    settings.CERTIFICATE_VERIFY_LOOKUPS_PER_WINDOW = 3
+    assert statuses(certificate.code, 4, login_client(StaffFactory())) == [200, 200, 200, 429]
+
+
+def test_a_stored_answer_carries_the_same_headers_as_a_fresh_one(certificate):
+    miss, hit = verify(certificate.code), verify(certificate.code)
+    assert hit[CACHE_STATUS_HEADER] == "hit"
+    assert page_headers(hit) == page_headers(miss)
+    for name in SECURITY_HEADERS:
+        assert hit[name] == miss[name], name
+
+
+def test_the_refusal_carries_the_security_headers(certificate, settings):
+    verify(certificate.code)  # stored
+    settings.CERTIFICATE_VERIFY_LOOKUPS_PER_WINDOW = 1
+    client = Client(REMOTE_ADDR="203.0.113.3")
+    assert verify(certificate.code, client)[CACHE_STATUS_HEADER] == "hit"
+    refused = verify(certificate.code, client)
+    assert refused.status_code == 429
+    assert b"Too many attempts" in refused.content
+    for name in SECURITY_HEADERS:
+        assert name in refused, name
 
 
 def test_a_revocation_is_shown_at_once(certificate):
-    assert b"Valid" in verify(certificate.code).content
+    verify(certificate.code)
+    stored = verify(certificate.code)
+    assert stored[CACHE_STATUS_HEADER] == "hit" and b"Valid" in stored.content
     certificate_revoke(certificate=certificate, by=StaffFactory(), reason="Attendance could not be confirmed")
-    html = verify(certificate.code).content.decode()
-    assert "Revoked" in html
+    fresh = verify(certificate.code)
+    assert fresh[CACHE_STATUS_HEADER] == "miss"
+    assert "Revoked" in fresh.content.decode()
 
 
-def test_a_stored_answer_still_counts_against_the_rate_limit(certificate, settings):
-    settings.CERTIFICATE_VERIFY_LOOKUPS_PER_WINDOW = 2
-    assert verify(certificate.code).status_code == 200
+def test_a_signed_in_user_is_never_served_a_stored_answer(certificate):
+    verify(certificate.code)  # stored
     assert verify(certificate.code)[CACHE_STATUS_HEADER] == "hit"
-    assert verify(certificate.code).status_code == 429
+    response = verify(certificate.code, login_client(StaffFactory()))
+    assert response.status_code == 200
+    assert CACHE_STATUS_HEADER not in response
+    assert b"Sign out" in response.content
+
+
+def test_a_signed_in_users_answer_is_never_stored(certificate):
+    verify(certificate.code, login_client(StaffFactory()))
+    assert verify(certificate.code)[CACHE_STATUS_HEADER] == "miss"
+
+
+def test_a_visitor_with_a_session_cookie_is_answered_fresh(certificate):
+    verify(certificate.code)  # stored
+    client = Client()
+    client.cookies["sessionid"] = "not-a-session"
+    assert CACHE_STATUS_HEADER not in verify(certificate.code, client)
 
 
 def test_an_unknown_code_is_never_stored(db):
     assert verify("ZZZZZZZZZZZZ").status_code == 404
     response = verify("ZZZZZZZZZZZZ")
     assert response.status_code == 404 and CACHE_STATUS_HEADER not in response
+
+
+def test_misses_end_the_lookups_of_a_stored_answer_too(certificate, monkeypatch):
+    monkeypatch.setattr(ratelimit, "MISSES_PER_WINDOW", 2)
+    verify(certificate.code)  # stored
+    assert statuses("ZZZZZZZZZZZZ", 2) == [404, 404]
+    assert verify(certificate.code).status_code == 429
