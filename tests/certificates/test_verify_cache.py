@@ -1,7 +1,7 @@
 """The verification page is cached for visitors, but never past its rate limit or a revocation."""
 
 import pytest
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from courses.certificates import ratelimit
@@ -54,6 +54,14 @@ def test_when_every_answer_is_stored_the_limit_still_ends_the_lookups(certificat
 def test_each_lookup_counts_once(certificate, settings, limit):
     settings.CERTIFICATE_VERIFY_LOOKUPS_PER_WINDOW = limit
     assert statuses(certificate.code, limit + 1) == [200] * limit + [429]
+
+
+def test_asking_twice_about_one_request_counts_it_once(db, settings):
+    settings.CERTIFICATE_VERIFY_LOOKUPS_PER_WINDOW = 1
+    request = RequestFactory().get("/")
+    assert ratelimit.verification_allowed(request=request)
+    assert ratelimit.verification_allowed(request=request)
+    assert not ratelimit.verification_allowed(request=RequestFactory().get("/"))
 
 
 def test_each_lookup_counts_once_with_the_page_cache_off(certificate, settings):
