@@ -33,6 +33,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 GENERATION_KEY = "public-pages:generation"
 CACHE_STATUS_HEADER = "X-Page-Cache"
@@ -128,6 +129,10 @@ def _replayed(entry: dict) -> HttpResponse:
     response = HttpResponse(entry["content"])
     for name, value in entry["headers"]:
         response[name] = value
+    # Only a request without a session cookie is answered from the store, so the answer varies
+    # with the cookie, as the fresh one said: SessionMiddleware adds that only when the session
+    # was read, which a stored answer never does.
+    patch_vary_headers(response, ("Cookie",))
     response[CACHE_STATUS_HEADER] = "hit"
     return response
 
