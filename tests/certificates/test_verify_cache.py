@@ -1,4 +1,5 @@
-"""The verification page is cached for visitors, but never past its rate limit or a revocation."""
+"""The verification page is served from the page cache before the rest of the stack, but never
+past its rate limit or a revocation."""
 
 import pytest
 from django.test import Client, RequestFactory
@@ -15,6 +16,26 @@ from tests.factories import StaffFactory
 SECURITY_HEADERS = ["Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy"]
 # Headers that belong to one exchange, not to the page.
 PER_EXCHANGE = {CACHE_STATUS_HEADER.lower(), "date", "content-length", "set-cookie"}
+
+
+class ViewReached:
+    """Last in the stack: records every request that got past the page cache to the view."""
+
+    paths: list[str] = []
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        ViewReached.paths.append(request.path)
+        return self.get_response(request)
+
+
+@pytest.fixture
+def view_reached(settings):
+    ViewReached.paths = []
+    settings.MIDDLEWARE = [*settings.MIDDLEWARE, f"{__name__}.ViewReached"]
+    return ViewReached.paths
 
 
 @pytest.fixture
@@ -42,6 +63,21 @@ def test_a_second_lookup_is_served_from_the_cache(certificate):
     first, second = verify(certificate.code), verify(certificate.code)
     assert (first[CACHE_STATUS_HEADER], second[CACHE_STATUS_HEADER]) == ("miss", "hit")
     assert second.content == first.content
+
+
+def test_a_stored_answer_is_served_before_the_rest_of_the_stack(certificate, view_reached):
+    assert verify(certificate.code)[CACHE_STATUS_HEADER] == "miss"
+    assert verify(certificate.code)[CACHE_STATUS_HEADER] == "hit"
+    assert len(view_reached) == 1
+
+
+def test_a_stored_answer_still_counts_against_the_rate_limit(certificate, settings, view_reached):
+    settings.CERTIFICATE_VERIFY_LOOKUPS_PER_WINDOW = 3
+    responses = [verify(certificate.code) for _ in range(4)]
+    assert [r.status_code for r in responses] == [200, 200, 200, 429]
+    assert [r.get(CACHE_STATUS_HEADER) for r in responses[:3]] == ["miss", "hit", "hit"]
+    # The two hits never reached the view: the page cache counted them.
+    assert len(view_reached) == 2
 
 
 def test_when_every_answer_is_stored_the_limit_still_ends_the_lookups(certificate, settings):
