@@ -4,7 +4,9 @@ signed in, in the shared cache (Redis in production).
 What is stored, and for whom, is narrow on purpose:
 
 - only pages that opt in (``PubliclyCachedPage``: home, catalog, course overview) and the
-  certificate verification view, which caches after its rate limit has counted the lookup;
+  certificate verification view, which is guarded (``public_cache_guarded``): its stored
+  answer is served before the rest of the stack, but only after its rate limit has counted
+  the lookup;
 - only for a GET without a session cookie: such a request is anonymous by construction, so the
   lookup needs no database, and a visitor with a session (signed in, or holding a message, a
   password-restricted page's pass, a half-finished sign-in) is always served fresh;
@@ -25,19 +27,24 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Callable
-from functools import partial
+from dataclasses import dataclass
+from functools import lru_cache, partial
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
+from django.urls import Resolver404, URLResolver, get_resolver, get_urlconf
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 GENERATION_KEY = "public-pages:generation"
 CACHE_STATUS_HEADER = "X-Page-Cache"
 _MARK = "_public_cacheable"
 _MAX_QUERY_LENGTH = 200
+# Longer paths are resolved every time, not remembered: made-up paths must not fill the memory.
+_MAX_REMEMBERED_PATH = 200
 # Headers of the stored response that must not be replayed: they belong to one exchange.
 _NOT_REPLAYED = {"set-cookie", "date", "content-length", CACHE_STATUS_HEADER.lower()}
 # Rows written as people learn, not content a public page shows: saving one keeps the cache.
@@ -128,30 +135,66 @@ def _replayed(entry: dict) -> HttpResponse:
     response = HttpResponse(entry["content"])
     for name, value in entry["headers"]:
         response[name] = value
+    # Only a request without a session cookie is answered from the store, so the answer varies
+    # with the cookie, as the fresh one said: SessionMiddleware adds that only when the session
+    # was read, which a stored answer never does.
+    patch_vary_headers(response, ("Cookie",))
     response[CACHE_STATUS_HEADER] = "hit"
     return response
 
 
-def public_response_cached(request: HttpRequest, *, namespace: str, render: Callable[[], HttpResponse]) -> HttpResponse:
-    """For a view that must run something first (the verification rate limit): the stored
-    response if there is one, else ``render()``'s, stored when it may be."""
-    if not request_is_cacheable(request):
-        return render()
-    key = _key(request, namespace)
-    entry = cache.get(key)
-    if entry is not None:
-        return _replayed(entry)
-    response = render()
-    if response_is_storable(response):
-        cache.set(key, _stored(response), timeout=settings.PAGE_CACHE_SECONDS)
-        response[CACHE_STATUS_HEADER] = "miss"
-    return response
+@dataclass(frozen=True)
+class _Guard:
+    namespace: str
+    admit: Callable[..., bool]
+
+
+_GUARD_ATTRIBUTE = "public_cache_guard"
+
+
+def public_cache_guarded(*, namespace: str, admit: Callable[..., bool]):
+    """A view decorator: the middleware answers the view's requests from the store, kept under
+    ``namespace``, once ``admit(request=request)`` has let each request through (a rate limit
+    counts it there), before the rest of the stack runs.
+
+    A refused request goes on to the view, which asks ``admit`` again, must get the same answer
+    without counting twice, and answers the refusal itself, so that the refusal carries the
+    headers of the rest of the stack. The view still opts its responses in with
+    ``public_cache_mark``."""
+
+    def decorate(view):
+        setattr(view, _GUARD_ATTRIBUTE, _Guard(namespace=namespace, admit=admit))
+        return view
+
+    return decorate
+
+
+def _resolved_guard(resolver: URLResolver, path: str) -> _Guard | None:
+    try:
+        match = resolver.resolve(path)
+    except Resolver404:
+        return None
+    return getattr(match.func, _GUARD_ATTRIBUTE, None)
+
+
+# Resolving a path costs a good share of a stored page's whole answer, and the paths of stored
+# pages repeat. Keyed by the resolver, so a URLconf changed in a test starts afresh.
+_remembered_guard = lru_cache(maxsize=1024)(_resolved_guard)
+
+
+def _guard(request: HttpRequest) -> _Guard | None:
+    resolver = get_resolver(get_urlconf())
+    path = request.path_info
+    if len(path) <= _MAX_REMEMBERED_PATH:
+        return _remembered_guard(resolver, path)
+    return _resolved_guard(resolver, path)
 
 
 class PublicPageCacheMiddleware:
     """Answers a cacheable request from the store before the rest of the stack runs, and stores
-    the responses that opted in. It sits after LocaleMiddleware (the key holds the language)
-    and before the middleware whose headers (CSP, X-Frame-Options) are stored with the page."""
+    the responses that opted in; a request for a guarded view is let through by its guard
+    first. It sits after LocaleMiddleware (the key holds the language) and before the
+    middleware whose headers (CSP, X-Frame-Options) are stored with the page."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -159,7 +202,14 @@ class PublicPageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not request_is_cacheable(request):
             return self.get_response(request)
-        key = _key(request, "page")
+        namespace = "page"
+        guard = _guard(request)
+        if guard is not None:
+            if not guard.admit(request=request):
+                # Nothing stored for a refused request: the view answers it.
+                return self.get_response(request)
+            namespace = guard.namespace
+        key = _key(request, namespace)
         entry = cache.get(key)
         if entry is not None:
             return _replayed(entry)

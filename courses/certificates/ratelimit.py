@@ -14,6 +14,8 @@ WINDOW_SECONDS = 600
 # Lookups per address per window: settings.CERTIFICATE_VERIFY_LOOKUPS_PER_WINDOW (60 unless set).
 # Failed lookups are what enumeration looks like: far fewer are allowed.
 MISSES_PER_WINDOW = 15
+# The answer for this request: the page cache asks before the view does, and a request counts once.
+_ANSWER = "_certificate_verification_allowed"
 
 
 def _key(kind: str, request: HttpRequest) -> str:
@@ -32,7 +34,16 @@ def _count(key: str) -> int:
 
 
 def verification_allowed(*, request: HttpRequest) -> bool:
-    """Count one lookup; False when this address has used up its lookups or misses."""
+    """Count the request's lookup, once however often it is asked; False when this address has
+    used up its lookups or misses."""
+    allowed = getattr(request, _ANSWER, None)
+    if allowed is None:
+        allowed = _allowed(request)
+        setattr(request, _ANSWER, allowed)
+    return allowed
+
+
+def _allowed(request: HttpRequest) -> bool:
     if (cache.get(_key("miss", request)) or 0) >= MISSES_PER_WINDOW:
         return False
     return _count(_key("lookup", request)) <= settings.CERTIFICATE_VERIFY_LOOKUPS_PER_WINDOW

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 
 from accounts.audit import audit_record
 from accounts.models import AuditEvent
-from home.page_cache import public_response_cached
+from home.page_cache import public_cache_guarded, public_cache_mark
 
 from . import selectors, transcripts
 from .forms import TranscriptForm, VerifyForm
@@ -30,12 +30,14 @@ def verify_form(request):
     return render(request, "certificates/verify_form.html", {"form": form})
 
 
+@public_cache_guarded(namespace="verify", admit=verification_allowed)
 @require_GET
 def verify(request, code: str):
+    # For a visitor without a session the page cache has asked already (and counted the lookup);
+    # asked again about the same request, the limit gives the same answer without a second count.
     if not verification_allowed(request=request):
         return _too_many(request)
-    # After the rate limit has counted the lookup: a stored answer never skips the count.
-    return public_response_cached(request, namespace="verify", render=lambda: _verification(request, code))
+    return public_cache_mark(_verification(request, code))
 
 
 def _verification(request, code: str):

@@ -143,3 +143,15 @@ def test_a_signed_in_users_language_switch_still_needs_the_token(db):
     assert response.status_code == 403
     user.refresh_from_db()
     assert user.preferred_language != "es"
+
+
+def vary(response) -> set[str]:
+    return {field.strip().lower() for field in response.get("Vary", "").split(",") if field.strip()}
+
+
+def test_a_stored_page_varies_with_the_cookie_as_the_fresh_one_did(course):
+    for url in public_urls(course):
+        first, second = get(Client(), url), get(Client(), url)
+        assert second[CACHE_STATUS_HEADER] == "hit", url
+        assert "cookie" in vary(first), url
+        assert vary(second) == vary(first), url
