@@ -267,3 +267,16 @@ def login_client(user, *, reauthenticated: bool = True) -> Client:
 @pytest.fixture
 def client_for():
     return login_client
+
+
+@pytest.fixture
+def private_storage(settings, tmp_path):
+    """Private files (certificates, case documents) in a temporary folder of the test's own."""
+    root = tmp_path / "private"
+    root.mkdir()
+    settings.PRIVATE_STORAGE_ROOT = root
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": root}},
+    }
+    return root

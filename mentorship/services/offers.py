@@ -477,7 +477,7 @@ def placement_close(
                 outcomes_save(placement=locked, by=by, outcomes=outcomes, remained_represented=remained_represented)
             except OutcomeError as exc:
                 raise OfferError(str(exc)) from exc
-        _placement_end(placement=locked, reason=reason, now=timezone.now())
+        _placement_end(placement=locked, reason=reason, now=now)
         case_set_status(case=case, to_status=CaseStatus.SEEKING if reopen else CaseStatus.CLOSED, by=by, reason=reason)
         audit_record(actor=by, action=AuditEvent.Action.CHANGE, obj=locked, detail="placement ended")
     return locked

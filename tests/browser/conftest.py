@@ -142,13 +142,10 @@ def screenshot(page, journey: str, step: str) -> None:
 
 
 @pytest.fixture
-def private_storage(settings, tmp_path):
-    """Certificates and other private files in a temporary folder for the test."""
-    root = tmp_path / "private"
-    root.mkdir()
-    settings.PRIVATE_STORAGE_ROOT = root
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "private": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": root}},
-    }
-    return root
+def beacons(request, page):
+    """Requests that reached the server for the test module's ``BEACON`` path (a document's
+    script or image asking home; the browser may start one that CSP then stops)."""
+    beacon = request.module.BEACON
+    hits = []
+    page.on("requestfinished", lambda req: hits.append(req.url) if beacon in req.url else None)
+    return hits

@@ -59,14 +59,6 @@ def _evil_version(*, attorney, kind: str) -> DocumentVersion:
     )
 
 
-@pytest.fixture
-def beacons(page):
-    """Requests from the document that reached the server (the browser may start one that CSP then stops)."""
-    hits = []
-    page.on("requestfinished", lambda request: hits.append(request.url) if BEACON in request.url else None)
-    return hits
-
-
 def _site_storage_flag(page) -> str | None:
     page.goto("/safety/")
     return page.evaluate("localStorage.getItem('case_document_ran')")

@@ -33,14 +33,6 @@ def evil_document():
     return document
 
 
-@pytest.fixture
-def beacons(page):
-    """Requests from the document that reached the server (the browser may start one that CSP then stops)."""
-    hits = []
-    page.on("requestfinished", lambda request: hits.append(request.url) if BEACON in request.url else None)
-    return hits
-
-
 def _site_storage_flag(page) -> str | None:
     page.goto("/safety/")
     return page.evaluate("localStorage.getItem('document_ran')")

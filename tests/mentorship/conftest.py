@@ -91,15 +91,3 @@ def world(db, staff_user):
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def private_storage(settings, tmp_path):
-    """Private files (case documents) in a folder of the test's own."""
-    root = tmp_path / "private"
-    root.mkdir()
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "private": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": root}},
-    }
-    return root

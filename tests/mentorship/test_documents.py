@@ -49,8 +49,8 @@ def _pdf(marker: bytes = SENTINEL) -> bytes:
     )
 
 
-def _jpeg_with_gps(*, orientation: int = 6) -> bytes:
-    image = Image.new("RGB", (40, 20), "red")
+def _exif_with_gps(orientation: int) -> Image.Exif:
+    """A phone's EXIF block: orientation, maker and the GPS position where the photo was taken."""
     exif = Image.Exif()
     exif[ExifTags.Base.Orientation] = orientation
     exif[ExifTags.Base.Make] = "SentinelPhoneMaker"
@@ -60,6 +60,12 @@ def _jpeg_with_gps(*, orientation: int = 6) -> bytes:
         ExifTags.GPS.GPSLongitudeRef: "W",
         ExifTags.GPS.GPSLongitude: (74.0, 0.0, 21.0),
     }
+    return exif
+
+
+def _jpeg_with_gps(*, orientation: int = 6) -> bytes:
+    image = Image.new("RGB", (40, 20), "red")
+    exif = _exif_with_gps(orientation)
     out = io.BytesIO()
     image.save(out, "JPEG", exif=exif, comment=b"SentinelComment")
     return out.getvalue()
@@ -69,15 +75,7 @@ def _heic_with_gps(*, orientation: int = 6) -> bytes:
     """An iPhone-like photo: 40×20, blue in its top-left corner, EXIF with GPS, and XMP."""
     image = Image.new("RGB", (40, 20), (255, 0, 0))
     image.paste((0, 0, 255), (0, 0, 10, 10))
-    exif = Image.Exif()
-    exif[ExifTags.Base.Orientation] = orientation
-    exif[ExifTags.Base.Make] = "SentinelPhoneMaker"
-    exif[ExifTags.IFD.GPSInfo] = {
-        ExifTags.GPS.GPSLatitudeRef: "N",
-        ExifTags.GPS.GPSLatitude: (40.0, 42.0, 46.0),
-        ExifTags.GPS.GPSLongitudeRef: "W",
-        ExifTags.GPS.GPSLongitude: (74.0, 0.0, 21.0),
-    }
+    exif = _exif_with_gps(orientation)
     heif = pillow_heif.from_pillow(image)
     heif.info["exif"] = exif.tobytes()
     heif.info["xmp"] = b'<x:xmpmeta xmlns:x="adobe:ns:meta/">SentinelXmp</x:xmpmeta>'
